@@ -1,0 +1,13 @@
+package vn.gov.bus.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The integration bus: one jar, embedded defaults, production by configuration only. */
+@SpringBootApplication(scanBasePackages = "vn.gov.bus")
+public class BusApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(BusApplication.class, args);
+    }
+}
