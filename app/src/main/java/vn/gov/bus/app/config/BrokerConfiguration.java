@@ -1,0 +1,76 @@
+package vn.gov.bus.app.config;
+
+import jakarta.jms.ConnectionFactory;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.io.aio.AIOSequentialFileFactory;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.camel.component.jms.JmsComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jms.connection.JmsTransactionManager;
+
+/**
+ * The durable queues. Embedded by default (persistent journal under {data-dir}/broker); setting
+ * bus.broker.url points the same jar at an external broker instead (see BrokerUrlPostProcessor).
+ */
+@Configuration(proxyBeanMethods = false)
+public class BrokerConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(BrokerConfiguration.class);
+
+    /** Queue-to-queue steps consume and produce in one local JMS transaction on this manager. */
+    @Bean
+    JmsTransactionManager jmsTransactionManager(ConnectionFactory connectionFactory) {
+        return new JmsTransactionManager(connectionFactory);
+    }
+
+    @Bean("jms")
+    JmsComponent jmsComponent(ConnectionFactory connectionFactory, JmsTransactionManager transactionManager) {
+        JmsComponent jms = new JmsComponent();
+        jms.setConnectionFactory(connectionFactory);
+        jms.setTransactionManager(transactionManager);
+        return jms;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "embedded", matchIfMissing = true)
+    ArtemisConfigurationCustomizer busBrokerSettings(BusProperties bus) {
+        return configuration -> {
+            BusProperties.Broker broker = bus.broker();
+            if (AIOSequentialFileFactory.isSupported()) {
+                configuration.setJournalType(JournalType.ASYNCIO);
+                log.info("Embedded broker journal: ASYNCIO (libaio) in {}", configuration.getJournalDirectory());
+            } else {
+                configuration.setJournalType(JournalType.NIO);
+                log.warn("Embedded broker journal: NIO — libaio or libartemis-native-64.so is not available "
+                        + "(install libaio1 and start with -Djava.library.path pointing at the native library; "
+                        + "the ./bus launcher does this). Commit-per-message throughput is several times lower.");
+            }
+            int bufferTimeoutNanos = (int) broker.journalBufferTimeout().toNanos();
+            configuration.setJournalBufferTimeout_NIO(bufferTimeoutNanos);
+            configuration.setJournalBufferTimeout_AIO(bufferTimeoutNanos);
+            configuration.setSecurityEnabled(false);
+
+            // Delivery queues: broker-side redelivery with exponential back-off survives a crash
+            // (the delivery count is persisted), then the message lands on DLQ.<queue>.
+            AddressSettings delivery = new AddressSettings()
+                    .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
+                    .setRedeliveryMultiplier(broker.redeliveryMultiplier())
+                    .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis())
+                    .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
+                    .setDeadLetterAddress(SimpleString.of("DLA"))
+                    .setAutoCreateDeadLetterResources(true)
+                    .setDeadLetterQueuePrefix(SimpleString.of("DLQ."))
+                    .setDeadLetterQueueSuffix(SimpleString.of(""));
+            configuration.addAddressSetting("bus.#", delivery);
+            // Dead-letter queues are kept until an operator acts: never expire, never re-dead-letter.
+            configuration.addAddressSetting("DLQ.#", new AddressSettings().setMaxDeliveryAttempts(-1));
+            configuration.addAddressSetting("DLA", new AddressSettings().setMaxDeliveryAttempts(-1));
+        };
+    }
+}

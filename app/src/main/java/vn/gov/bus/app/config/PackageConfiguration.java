@@ -1,0 +1,72 @@
+package vn.gov.bus.app.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.gov.bus.core.edxml.EdxmlReader;
+import vn.gov.bus.core.edxml.PackageRules;
+import vn.gov.bus.core.pki.DevPki;
+import vn.gov.bus.core.pki.KeyMaterial;
+import vn.gov.bus.core.pki.TrustAnchors;
+import vn.gov.bus.core.signing.PackageSigner;
+import vn.gov.bus.core.xml.SecureXml;
+
+/** Parsing limits, package rules, the organisation's signing key and the trust anchors. */
+@Configuration(proxyBeanMethods = false)
+public class PackageConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PackageConfiguration.class);
+
+    @Bean
+    SecureXml secureXml(BusProperties bus) {
+        return new SecureXml(new SecureXml.Limits(bus.limits().maxPackageSize().toBytes(),
+                bus.limits().maxXmlDepth()));
+    }
+
+    @Bean
+    EdxmlReader edxmlReader(SecureXml xml) {
+        return new EdxmlReader(xml);
+    }
+
+    @Bean
+    PackageRules packageRules(BusProperties bus) {
+        return new PackageRules(bus.limits().maxAttachmentSize().toBytes());
+    }
+
+    @Bean
+    Pki pki(BusProperties bus) throws IOException {
+        BusProperties.Pki pki = bus.pki();
+        if (pki.development()) {
+            Path dir = bus.dataDir().resolve("pki");
+            Files.createDirectories(dir);
+            DevPki.Result dev = DevPki.loadOrCreate(dir, bus.organisation().name(), bus.organisation().organId());
+            log.warn("DEVELOPMENT PKI in use ({}): packages are signed with a self-made certificate that no "
+                    + "partner trusts. Configure bus.pki.keystore for production.", dir.toAbsolutePath());
+            return new Pki(dev.key(), dev.anchors());
+        }
+        KeyMaterial key = KeyMaterial.fromPkcs12(pki.keystore(), chars(pki.keystorePassword()), blankToNull(pki.keyAlias()));
+        TrustAnchors anchors = TrustAnchors.fromPkcs12(pki.truststore(), chars(pki.truststorePassword()));
+        return new Pki(key, anchors);
+    }
+
+    @Bean
+    PackageSigner packageSigner(Pki pki) {
+        return new PackageSigner(pki.key());
+    }
+
+    private static char[] chars(String password) {
+        return password == null ? new char[0] : password.toCharArray();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** The organisation's key and the anchors that verification trusts. */
+    public record Pki(KeyMaterial key, TrustAnchors anchors) {
+    }
+}

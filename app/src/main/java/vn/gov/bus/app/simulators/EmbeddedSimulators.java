@@ -1,0 +1,31 @@
+package vn.gov.bus.app.simulators;
+
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.gov.bus.app.config.BusProperties;
+import vn.gov.bus.connectors.axis.AxisSimulator;
+
+/**
+ * The built-in simulators of the external systems, for the embedded demo: each is a real server
+ * on its own port speaking the partner's protocol, so the bus talks to it exactly as it would to
+ * the real system. Off in production (bus.simulators.enabled=false).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "bus.simulators.enabled", havingValue = "true")
+public class EmbeddedSimulators {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedSimulators.class);
+
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    AxisSimulator axisSimulator(BusProperties bus) {
+        AxisSimulator simulator = new AxisSimulator("127.0.0.1", bus.simulators().axisPort(),
+                Map.of(bus.axis().systemId(), bus.axis().secret()));
+        log.info("Axis simulator listening on http://127.0.0.1:{} (system {})", bus.simulators().axisPort(),
+                bus.axis().systemId());
+        return simulator;
+    }
+}

@@ -1,0 +1,74 @@
+package vn.gov.bus.core.state;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The pending boxes of local agencies. Local document systems do not listen: they poll their box
+ * through the hub, fetch each package and confirm it. A deposit is idempotent per
+ * (recipient, sender, dedup key), so a redelivered JMS message cannot fill a box twice.
+ */
+public class PendingBox {
+
+    private final JdbcTemplate jdbc;
+
+    public PendingBox(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Puts a package in a recipient's box; returns the entry id, or empty when it was there already. */
+    public Optional<String> deposit(String recipientId, String senderId, String documentId, String dedupKey,
+                                    String messageType, String messageId, byte[] pkg) {
+        String id = UUID.randomUUID().toString();
+        try {
+            jdbc.update("INSERT INTO pending_document (id, recipient_id, sender_id, document_id, dedup_key,"
+                            + " message_type, message_id, package, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    id, recipientId, senderId, documentId, dedupKey, messageType, messageId, pkg,
+                    Timestamp.from(Instant.now()));
+            return Optional.of(id);
+        } catch (DuplicateKeyException alreadyDeposited) {
+            return Optional.empty();
+        }
+    }
+
+    /** Unconfirmed entries of a box, oldest first. */
+    public List<Entry> pending(String recipientId) {
+        return jdbc.query("SELECT id, sender_id, document_id, message_type, received_at FROM pending_document"
+                        + " WHERE recipient_id = ? AND confirmed_at IS NULL ORDER BY received_at, id",
+                (rs, i) -> new Entry(rs.getString("id"), rs.getString("sender_id"), rs.getString("document_id"),
+                        rs.getString("message_type"), rs.getTimestamp("received_at").toInstant()),
+                recipientId);
+    }
+
+    /** The package of one entry, only to the box's owner. */
+    public Optional<Stored> fetch(String recipientId, String id) {
+        return jdbc.query("SELECT message_type, package, confirmed_at FROM pending_document"
+                        + " WHERE id = ? AND recipient_id = ?",
+                (rs, i) -> new Stored(rs.getString("message_type"), rs.getBytes("package"),
+                        rs.getTimestamp("confirmed_at") != null), id, recipientId).stream().findFirst();
+    }
+
+    /** Marks an entry received by its owner; false when no such entry is in that box. */
+    public boolean confirm(String recipientId, String id) {
+        int n = jdbc.update("UPDATE pending_document SET confirmed_at = COALESCE(confirmed_at, ?)"
+                + " WHERE id = ? AND recipient_id = ?", Timestamp.from(Instant.now()), id, recipientId);
+        return n == 1;
+    }
+
+    public int count(String recipientId, String senderId, String documentId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM pending_document WHERE recipient_id = ?"
+                + " AND sender_id = ? AND document_id = ?", Integer.class, recipientId, senderId, documentId);
+        return n == null ? 0 : n;
+    }
+
+    public record Entry(String id, String senderId, String documentId, String messageType, Instant receivedAt) {
+    }
+
+    public record Stored(String messageType, byte[] pkg, boolean confirmed) {
+    }
+}

@@ -1,0 +1,24 @@
+package vn.gov.bus.routes;
+
+/** JMS/Camel header names carried by every message on the bus's queues. */
+public final class BusHeaders {
+
+    /** The bus's own id of an accepted package (returned to the sender). */
+    public static final String MESSAGE_ID = "BusMessageId";
+    /** The package's edXML DocumentId (for a status: the document it answers). */
+    public static final String DOCUMENT_ID = "BusDocumentId";
+    /** Organ id of the sender, as authenticated at ingress. */
+    public static final String SENDER_ID = "BusSenderId";
+    /** EDOC or STATUS. */
+    public static final String MESSAGE_TYPE = "BusMessageType";
+    /** Key that makes a delivery unique per sender and recipient (DocumentId for documents). */
+    public static final String DEDUP_KEY = "BusDedupKey";
+    /** Comma-separated organ ids a delivery message is meant for. */
+    public static final String RECIPIENTS = "BusRecipients";
+    public static final String CHANNEL = "BusChannel";
+    /** Why a message was dead-lettered. */
+    public static final String FAILURE_REASON = "BusFailureReason";
+
+    private BusHeaders() {
+    }
+}

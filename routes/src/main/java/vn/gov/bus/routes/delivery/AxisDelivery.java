@@ -1,0 +1,104 @@
+package vn.gov.bus.routes.delivery;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import vn.gov.bus.connectors.axis.AxisClient;
+import vn.gov.bus.connectors.axis.AxisRejectedException;
+import vn.gov.bus.connectors.axis.AxisSendResult;
+import vn.gov.bus.connectors.axis.AxisSentItem;
+import vn.gov.bus.connectors.axis.AxisTransientException;
+import vn.gov.bus.core.state.DeliveryKey;
+import vn.gov.bus.core.state.DeliveryLedger;
+import vn.gov.bus.core.state.DeliveryLedger.Claim;
+import vn.gov.bus.routes.BusHeaders;
+
+/**
+ * Sends a signed package to the national axis exactly once per (document, recipient).
+ * The ledger is claimed (SENDING) before the HTTP call. If the bus dies or the call times out
+ * before DELIVERED is recorded, the next attempt finds the claim interrupted and asks the axis
+ * (getSentEdocList) whether the package arrived, instead of sending it a second time.
+ */
+@Component
+public class AxisDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(AxisDelivery.class);
+
+    private final AxisClient axis;
+    private final DeliveryLedger ledger;
+    private final Duration inFlightTimeout;
+
+    public AxisDelivery(AxisClient axis, DeliveryLedger ledger,
+                        @Value("${bus.axis.in-flight-timeout:2m}") Duration inFlightTimeout) {
+        this.axis = axis;
+        this.ledger = ledger;
+        this.inFlightTimeout = inFlightTimeout;
+    }
+
+    public void deliver(@Body byte[] pkg,
+                        @Header(BusHeaders.RECIPIENTS) String recipients,
+                        @Header(BusHeaders.SENDER_ID) String senderId,
+                        @Header(BusHeaders.DOCUMENT_ID) String documentId,
+                        @Header(BusHeaders.MESSAGE_TYPE) String messageType,
+                        @Header(BusHeaders.DEDUP_KEY) String dedupKey) {
+        List<DeliveryKey> claimed = new ArrayList<>();
+        boolean interrupted = false;
+        for (String recipient : Arrays.asList(recipients.split(","))) {
+            DeliveryKey key = new DeliveryKey(senderId, dedupKey, recipient);
+            Claim claim = ledger.claim(key, inFlightTimeout);
+            switch (claim) {
+                case DELIVERED -> log.info("{} of {} already delivered to {} through the axis; not sent again",
+                        documentId, senderId, recipient);
+                case BUSY -> throw new DeliveryInProgressException(
+                        "a send of " + documentId + " to " + recipient + " is in progress elsewhere");
+                case FRESH -> claimed.add(key);
+                case AFTER_INTERRUPTION -> {
+                    claimed.add(key);
+                    interrupted = true;
+                }
+            }
+        }
+        if (claimed.isEmpty()) {
+            return;
+        }
+        try {
+            if (interrupted) {
+                String remoteId = alreadyOnAxis(dedupKey, documentId, messageType);
+                if (remoteId != null) {
+                    log.info("{} of {} had reached the axis before an interruption (axis id {}); recorded, not resent",
+                            documentId, senderId, remoteId);
+                    claimed.forEach(key -> ledger.markDelivered(key, remoteId));
+                    return;
+                }
+            }
+            AxisSendResult result = axis.sendEdoc(pkg, "STATUS".equals(messageType) ? "status" : "edoc");
+            claimed.forEach(key -> ledger.markDelivered(key, result.docId()));
+        } catch (AxisTransientException e) {
+            claimed.forEach(key -> ledger.recordFailure(key, e.getMessage(), false));
+            throw e;
+        } catch (AxisRejectedException e) {
+            claimed.forEach(key -> ledger.recordFailure(key, e.getMessage(), true));
+            throw e;
+        }
+    }
+
+    /** The axis id of a package the axis already holds from us, or null. */
+    private String alreadyOnAxis(String dedupKey, String documentId, String messageType) {
+        if (!"EDOC".equals(messageType)) {
+            // The axis lists documents, not status packages; a status is small and idempotent for
+            // its recipient (same document, code and time), so resending it is the safe choice.
+            return null;
+        }
+        return axis.getSentEdocList(documentId).stream()
+                .filter(item -> dedupKey.equals(item.documentId()))
+                .map(AxisSentItem::docId)
+                .findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,39 @@
+package vn.gov.bus.routes.delivery;
+
+import java.util.Arrays;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+import vn.gov.bus.core.state.DeliveryKey;
+import vn.gov.bus.core.state.DeliveryLedger;
+import vn.gov.bus.core.state.PendingBox;
+import vn.gov.bus.routes.BusHeaders;
+
+/**
+ * Puts a signed package into local recipients' pending boxes. The box refuses a second deposit of
+ * the same (recipient, sender, key), so a JMS redelivery after a crash cannot duplicate it.
+ */
+@Component
+public class LocalDelivery {
+
+    private final PendingBox pendingBox;
+    private final DeliveryLedger ledger;
+
+    public LocalDelivery(PendingBox pendingBox, DeliveryLedger ledger) {
+        this.pendingBox = pendingBox;
+        this.ledger = ledger;
+    }
+
+    public void deliver(@Body byte[] pkg,
+                        @Header(BusHeaders.RECIPIENTS) String recipients,
+                        @Header(BusHeaders.MESSAGE_ID) String messageId,
+                        @Header(BusHeaders.SENDER_ID) String senderId,
+                        @Header(BusHeaders.DOCUMENT_ID) String documentId,
+                        @Header(BusHeaders.MESSAGE_TYPE) String messageType,
+                        @Header(BusHeaders.DEDUP_KEY) String dedupKey) {
+        for (String recipient : Arrays.asList(recipients.split(","))) {
+            pendingBox.deposit(recipient, senderId, documentId, dedupKey, messageType, messageId, pkg);
+            ledger.markDelivered(new DeliveryKey(senderId, dedupKey, recipient), null);
+        }
+    }
+}

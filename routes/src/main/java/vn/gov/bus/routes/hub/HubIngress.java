@@ -1,0 +1,98 @@
+package vn.gov.bus.routes.hub;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+import vn.gov.bus.connectors.qlvb.HubBackend;
+import vn.gov.bus.connectors.qlvb.HubRejection;
+import vn.gov.bus.connectors.qlvb.Organization;
+import vn.gov.bus.connectors.qlvb.PendingDocument;
+import vn.gov.bus.connectors.qlvb.PendingItem;
+import vn.gov.bus.connectors.qlvb.SendReceipt;
+import vn.gov.bus.core.edxml.EdocPackage;
+import vn.gov.bus.core.state.AgencyDirectory;
+import vn.gov.bus.core.state.MessageRegistry;
+import vn.gov.bus.core.state.PendingBox;
+import vn.gov.bus.core.state.Tokens;
+import vn.gov.bus.routes.BusHeaders;
+import vn.gov.bus.routes.DeliveryKeys;
+
+/**
+ * The bus side of the hub SOAP service. SendDocument is answered only after the package is on the
+ * durable outgoing queue: the JMS send of a persistent message returns once the broker has
+ * written it to its journal, so a success the sender sees is never lost.
+ */
+@Component
+public class HubIngress implements HubBackend {
+
+    private final IncomingPackageValidator validator;
+    private final ProducerTemplate producer;
+    private final MessageRegistry registry;
+    private final PendingBox pendingBox;
+    private final AgencyDirectory directory;
+
+    public HubIngress(IncomingPackageValidator validator, ProducerTemplate producer, MessageRegistry registry,
+                      PendingBox pendingBox, AgencyDirectory directory) {
+        this.validator = validator;
+        this.producer = producer;
+        this.registry = registry;
+        this.pendingBox = pendingBox;
+        this.directory = directory;
+    }
+
+    @Override
+    public SendReceipt send(String organId, String messageType, byte[] pkg) throws HubRejection {
+        EdocPackage parsed = validator.validate(organId, messageType, pkg);
+        String messageId = UUID.randomUUID().toString();
+        String type = parsed.kind().name();
+        String documentId = DeliveryKeys.documentIdOf(parsed);
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(BusHeaders.MESSAGE_ID, messageId);
+        headers.put(BusHeaders.DOCUMENT_ID, documentId);
+        headers.put(BusHeaders.SENDER_ID, organId);
+        headers.put(BusHeaders.MESSAGE_TYPE, type);
+        headers.put(BusHeaders.DEDUP_KEY, DeliveryKeys.dedupKeyOf(parsed));
+        producer.sendBodyAndHeaders(HubIngressRoute.ENDPOINT, pkg, headers);
+        Instant acceptedAt = Instant.now();
+        registry.record(messageId, "OUTGOING", type, documentId, organId, parsed.subject(),
+                Tokens.sha256Hex(pkg), acceptedAt);
+        return new SendReceipt(messageId, documentId, acceptedAt);
+    }
+
+    @Override
+    public List<PendingItem> pending(String organId) {
+        return pendingBox.pending(organId).stream()
+                .map(e -> new PendingItem(e.id(), e.documentId(), e.senderId(), e.messageType(), e.receivedAt()))
+                .toList();
+    }
+
+    @Override
+    public PendingDocument fetch(String organId, String id) throws HubRejection {
+        PendingBox.Stored stored = pendingBox.fetch(organId, id)
+                .orElseThrow(() -> notFound(id));
+        return new PendingDocument(id, stored.messageType(), stored.pkg());
+    }
+
+    @Override
+    public void confirmReceived(String organId, String id) throws HubRejection {
+        if (!pendingBox.confirm(organId, id)) {
+            throw notFound(id);
+        }
+    }
+
+    @Override
+    public List<Organization> organizations() {
+        return directory.all().stream()
+                .map(a -> new Organization(a.organId(), a.name(), a.channel().name()))
+                .toList();
+    }
+
+    private static HubRejection notFound(String id) {
+        return new HubRejection("NOT_FOUND", "id", "exists-in-pending-box",
+                "no document with id " + id + " waits in this agency's pending box");
+    }
+}
