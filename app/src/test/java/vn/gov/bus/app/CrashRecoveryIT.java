@@ -14,7 +14,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.gov.bus.connectors.axis.AxisSimulator;
+import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
+import vn.gov.bus.connectors.axis.simulator.AxisSimulatorConfig;
 import vn.gov.bus.connectors.qlvb.LocalDocumentSystemSimulator;
 import vn.gov.bus.core.edxml.SamplePackages;
 
@@ -39,7 +40,8 @@ class CrashRecoveryIT {
     @Test
     void everyAcknowledgedDocumentReachesTheAxisExactlyOnceAfterASigkillMidStream() throws Exception {
         int axisPort = TestPorts.free();
-        try (AxisSimulator axis = new AxisSimulator("127.0.0.1", axisPort, Map.of(SYSTEM_ID, SECRET))) {
+        try (AxisSimulator axis = new AxisSimulator(AxisSimulatorConfig.builder()
+                .host("127.0.0.1").port(axisPort).system(SYSTEM_ID, SECRET).build())) {
             axis.start();
             int busPort = TestPorts.free();
             List<String> properties = List.of(

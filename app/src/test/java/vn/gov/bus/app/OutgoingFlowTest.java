@@ -20,7 +20,8 @@ import org.springframework.jms.core.JmsTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import vn.gov.bus.connectors.axis.AxisSimulator;
+import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
+import vn.gov.bus.connectors.axis.simulator.AxisSimulatorConfig;
 import vn.gov.bus.connectors.qlvb.HubCallException;
 import vn.gov.bus.connectors.qlvb.LocalDocumentSystemSimulator;
 import vn.gov.bus.connectors.qlvb.PendingItem;
@@ -37,6 +38,7 @@ import vn.gov.bus.core.state.DeliveryState;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bus.simulators.enabled=true",
         "bus.simulators.demo-traffic=false",
+        "bus.simulators.axis-directory-size=1000",
         "bus.limits.max-attachment-size=256KB",
         "bus.broker.redelivery-delay=100ms",
         "bus.broker.max-redelivery-delay=400ms",
@@ -93,7 +95,7 @@ class OutgoingFlowTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> axis.countByDocumentId(documentId) == 1);
         byte[] atAxis = axis.received().stream()
-                .filter(r -> documentId.equals(r.documentId())).findFirst().orElseThrow().bytes();
+                .filter(r -> documentId.equals(r.documentId())).findFirst().orElseThrow().content();
         Path root = dataDir.resolve("pki/root-ca.pem");
         assertThat(IndependentSignatureCheck.verifies(atAxis, root)).isTrue();
         assertThat(new String(atAxis, StandardCharsets.UTF_8)).contains("000.00.00.H53");
@@ -120,7 +122,7 @@ class OutgoingFlowTest {
         String documentId = system(OFFICE, OFFICE_TOKEN).send(pkg).documentId();
         await().atMost(Duration.ofSeconds(30)).until(() -> axis.countByDocumentId(documentId) == 1);
         String signed = new String(axis.received().stream().filter(r -> documentId.equals(r.documentId()))
-                .findFirst().orElseThrow().bytes(), StandardCharsets.UTF_8);
+                .findFirst().orElseThrow().content(), StandardCharsets.UTF_8);
         String tampered = signed.replace("Kiểm tra chữ ký số", "Kiểm tra chữ ký sô");
         assertThat(tampered).isNotEqualTo(signed);
         assertThat(IndependentSignatureCheck.verifies(tampered.getBytes(StandardCharsets.UTF_8),

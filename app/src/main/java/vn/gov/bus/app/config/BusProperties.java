@@ -62,6 +62,7 @@ public record BusProperties(
     /** Built-in simulators of the external systems, for the embedded demo. */
     public record Simulators(boolean enabled,
                              @DefaultValue("18600") int axisPort,
+                             @DefaultValue("110000") int axisDirectorySize,
                              @DefaultValue("true") boolean demoTraffic,
                              @DefaultValue("15s") Duration demoInterval) {
     }

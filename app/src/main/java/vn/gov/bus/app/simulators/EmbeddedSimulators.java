@@ -1,13 +1,13 @@
 package vn.gov.bus.app.simulators;
 
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.gov.bus.app.config.BusProperties;
-import vn.gov.bus.connectors.axis.AxisSimulator;
+import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
+import vn.gov.bus.connectors.axis.simulator.AxisSimulatorConfig;
 
 /**
  * The built-in simulators of the external systems, for the embedded demo: each is a real server
@@ -22,8 +22,12 @@ public class EmbeddedSimulators {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
     AxisSimulator axisSimulator(BusProperties bus) {
-        AxisSimulator simulator = new AxisSimulator("127.0.0.1", bus.simulators().axisPort(),
-                Map.of(bus.axis().systemId(), bus.axis().secret()));
+        AxisSimulator simulator = new AxisSimulator(AxisSimulatorConfig.builder()
+                .host("127.0.0.1")
+                .port(bus.simulators().axisPort())
+                .system(bus.axis().systemId(), bus.axis().secret())
+                .directorySize(bus.simulators().axisDirectorySize())
+                .build());
         log.info("Axis simulator listening on http://127.0.0.1:{} (system {})", bus.simulators().axisPort(),
                 bus.axis().systemId());
         return simulator;
