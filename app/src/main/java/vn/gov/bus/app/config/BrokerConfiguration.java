@@ -1,6 +1,10 @@
 package vn.gov.bus.app.config;
 
 import jakarta.jms.ConnectionFactory;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.io.aio.AIOSequentialFileFactory;
 import org.apache.activemq.artemis.core.server.JournalType;
@@ -12,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jms.connection.JmsTransactionManager;
 
 /**
@@ -39,7 +44,9 @@ public class BrokerConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "embedded", matchIfMissing = true)
-    ArtemisConfigurationCustomizer busBrokerSettings(BusProperties bus) {
+    ArtemisConfigurationCustomizer busBrokerSettings(BusProperties bus, Environment env) {
+        List<String> queues = Stream.of("outgoing", "deliver-local", "deliver-axis")
+                .map(name -> env.getRequiredProperty("bus.queues." + name)).toList();
         return configuration -> {
             BusProperties.Broker broker = bus.broker();
             if (AIOSequentialFileFactory.isSupported()) {
@@ -56,21 +63,22 @@ public class BrokerConfiguration {
             configuration.setJournalBufferTimeout_AIO(bufferTimeoutNanos);
             configuration.setSecurityEnabled(false);
 
-            // Delivery queues: broker-side redelivery with exponential back-off survives a crash
-            // (the delivery count is persisted), then the message lands on DLQ.<queue>.
-            AddressSettings delivery = new AddressSettings()
-                    .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
-                    .setRedeliveryMultiplier(broker.redeliveryMultiplier())
-                    .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis())
-                    .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
-                    .setDeadLetterAddress(SimpleString.of("DLA"))
-                    .setAutoCreateDeadLetterResources(true)
-                    .setDeadLetterQueuePrefix(SimpleString.of("DLQ."))
-                    .setDeadLetterQueueSuffix(SimpleString.of(""));
-            configuration.addAddressSetting("bus.#", delivery);
-            // Dead-letter queues are kept until an operator acts: never expire, never re-dead-letter.
-            configuration.addAddressSetting("DLQ.#", new AddressSettings().setMaxDeliveryAttempts(-1));
-            configuration.addAddressSetting("DLA", new AddressSettings().setMaxDeliveryAttempts(-1));
+            // Broker-side redelivery with exponential back-off survives a crash (the delivery count
+            // is persisted); then each queue's messages land on its own, pre-created DLQ.<queue>.
+            // The DLQs are declared explicitly: a dead-letter address without a queue would drop.
+            for (String queue : queues) {
+                String deadLetters = "DLQ." + queue;
+                configuration.addAddressSetting(queue, new AddressSettings()
+                        .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
+                        .setRedeliveryMultiplier(broker.redeliveryMultiplier())
+                        .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis())
+                        .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
+                        .setDeadLetterAddress(SimpleString.of(deadLetters)));
+                configuration.addQueueConfiguration(QueueConfiguration.of(deadLetters)
+                        .setRoutingType(RoutingType.ANYCAST).setDurable(true));
+                // Dead letters stay until an operator acts: never expire, never dead-letter again.
+                configuration.addAddressSetting(deadLetters, new AddressSettings().setMaxDeliveryAttempts(-1));
+            }
         };
     }
 }

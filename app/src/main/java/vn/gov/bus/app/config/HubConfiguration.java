@@ -2,10 +2,11 @@ package vn.gov.bus.app.config;
 
 import jakarta.xml.ws.Endpoint;
 import org.apache.cxf.Bus;
-import org.apache.cxf.jaxws.EndpointImpl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.gov.bus.connectors.qlvb.DocumentHubEndpoint;
+import vn.gov.bus.connectors.qlvb.HubEndpointPublisher;
+import vn.gov.bus.connectors.qlvb.HubLimits;
 import vn.gov.bus.core.state.AgencyDirectory;
 import vn.gov.bus.routes.hub.HubIngress;
 
@@ -14,9 +15,9 @@ import vn.gov.bus.routes.hub.HubIngress;
 public class HubConfiguration {
 
     @Bean
-    Endpoint documentHubEndpoint(Bus cxfBus, HubIngress ingress, AgencyDirectory directory) {
-        EndpointImpl endpoint = new EndpointImpl(cxfBus, new DocumentHubEndpoint(ingress, directory::authenticate));
-        endpoint.publish("/hub");
-        return endpoint;
+    Endpoint documentHubEndpoint(Bus cxfBus, HubIngress ingress, AgencyDirectory directory, BusProperties bus) {
+        HubLimits limits = HubLimits.ofPackageBytes(bus.limits().maxPackageSize().toBytes());
+        return HubEndpointPublisher.publish(cxfBus, "/hub",
+                new DocumentHubEndpoint(ingress, directory::authenticate, limits));
     }
 }

@@ -71,7 +71,7 @@ public class DemoTraffic {
             return;
         }
         for (DirectorySeed.Entry local : locals) {
-            int received = simulatorFor(hub, local).runOnce().size();
+            int received = simulatorFor(hub, local).runOnce().received().size();
             if (received > 0) {
                 log.info("demo: {} fetched and confirmed {} document(s)", local.agency().organId(), received);
             }

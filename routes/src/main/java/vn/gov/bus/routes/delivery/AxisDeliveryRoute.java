@@ -26,7 +26,7 @@ public class AxisDeliveryRoute extends RouteBuilder {
                 .useOriginalMessage()
                 .setHeader(BusHeaders.FAILURE_REASON, exceptionMessage())
                 .log("axis rejected ${header." + BusHeaders.DOCUMENT_ID + "}: ${exception.message}")
-                .to("jms:queue:{{bus.queues.deliver-axis-dead-letter}}");
+                .to("jms:queue:DLQ.{{bus.queues.deliver-axis}}");
 
         from("jms:queue:{{bus.queues.deliver-axis}}?transacted=true&cacheLevelName=CACHE_CONSUMER"
                 + "&concurrentConsumers={{bus.routes.deliver-axis.consumers}}")

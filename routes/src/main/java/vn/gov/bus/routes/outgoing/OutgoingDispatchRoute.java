@@ -28,7 +28,7 @@ public class OutgoingDispatchRoute extends RouteBuilder {
                 .useOriginalMessage()
                 .setHeader(BusHeaders.FAILURE_REASON, exceptionMessage())
                 .log("dead-lettering ${header." + BusHeaders.MESSAGE_ID + "}: ${exception.message}")
-                .to("jms:queue:{{bus.queues.outgoing-dead-letter}}");
+                .to("jms:queue:DLQ.{{bus.queues.outgoing}}");
 
         from("jms:queue:{{bus.queues.outgoing}}?transacted=true&cacheLevelName=CACHE_CONSUMER"
                 + "&concurrentConsumers={{bus.routes.outgoing-dispatch.consumers}}")
