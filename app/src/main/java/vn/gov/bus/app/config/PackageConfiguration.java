@@ -3,8 +3,6 @@ package vn.gov.bus.app.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.gov.bus.core.edxml.EdxmlReader;
@@ -18,8 +16,6 @@ import vn.gov.bus.core.xml.SecureXml;
 /** Parsing limits, package rules, the organisation's signing key and the trust anchors. */
 @Configuration(proxyBeanMethods = false)
 public class PackageConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(PackageConfiguration.class);
 
     @Bean
     SecureXml secureXml(BusProperties bus) {
@@ -43,9 +39,8 @@ public class PackageConfiguration {
         if (pki.development()) {
             Path dir = bus.dataDir().resolve("pki");
             Files.createDirectories(dir);
+            // DevPki itself warns, at every start, that a development PKI is in use.
             DevPki.Result dev = DevPki.loadOrCreate(dir, bus.organisation().name(), bus.organisation().organId());
-            log.warn("DEVELOPMENT PKI in use ({}): packages are signed with a self-made certificate that no "
-                    + "partner trusts. Configure bus.pki.keystore for production.", dir.toAbsolutePath());
             return new Pki(dev.key(), dev.anchors());
         }
         KeyMaterial key = KeyMaterial.fromPkcs12(pki.keystore(), chars(pki.keystorePassword()), blankToNull(pki.keyAlias()));

@@ -80,6 +80,8 @@ public class AxisDelivery {
             }
             AxisSendResult result = axis.sendEdoc(pkg, "STATUS".equals(messageType) ? "status" : "edoc");
             claimed.forEach(key -> ledger.markDelivered(key, result.docId()));
+            log.info("{} {} of {} delivered to the axis for {} (axis id {})", messageType, documentId, senderId,
+                    recipients, result.docId());
         } catch (AxisTransientException e) {
             claimed.forEach(key -> ledger.recordFailure(key, e.getMessage(), false));
             throw e;

@@ -1,8 +1,11 @@
 package vn.gov.bus.routes.delivery;
 
 import java.util.Arrays;
+import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.gov.bus.core.state.DeliveryKey;
 import vn.gov.bus.core.state.DeliveryLedger;
@@ -15,6 +18,8 @@ import vn.gov.bus.routes.BusHeaders;
  */
 @Component
 public class LocalDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalDelivery.class);
 
     private final PendingBox pendingBox;
     private final DeliveryLedger ledger;
@@ -32,8 +37,15 @@ public class LocalDelivery {
                         @Header(BusHeaders.MESSAGE_TYPE) String messageType,
                         @Header(BusHeaders.DEDUP_KEY) String dedupKey) {
         for (String recipient : Arrays.asList(recipients.split(","))) {
-            pendingBox.deposit(recipient, senderId, documentId, dedupKey, messageType, messageId, pkg);
-            ledger.markDelivered(new DeliveryKey(senderId, dedupKey, recipient), null);
+            Optional<String> entry = pendingBox.deposit(recipient, senderId, documentId, dedupKey, messageType,
+                    messageId, pkg);
+            ledger.markDelivered(new DeliveryKey(senderId, dedupKey, recipient), entry.orElse(null));
+            if (entry.isPresent()) {
+                log.info("{} {} of {} is in the pending box of {}", messageType, documentId, senderId, recipient);
+            } else {
+                log.info("{} {} of {} was already in the pending box of {}; not added twice", messageType,
+                        documentId, senderId, recipient);
+            }
         }
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.gov.bus.connectors.qlvb.HubBackend;
 import vn.gov.bus.connectors.qlvb.HubRejection;
@@ -29,6 +31,8 @@ import vn.gov.bus.routes.DeliveryKeys;
 @Component
 public class HubIngress implements HubBackend {
 
+    private static final Logger log = LoggerFactory.getLogger(HubIngress.class);
+
     private final IncomingPackageValidator validator;
     private final ProducerTemplate producer;
     private final MessageRegistry registry;
@@ -46,7 +50,14 @@ public class HubIngress implements HubBackend {
 
     @Override
     public SendReceipt send(String organId, String messageType, byte[] pkg) throws HubRejection {
-        EdocPackage parsed = validator.validate(organId, messageType, pkg);
+        EdocPackage parsed;
+        try {
+            parsed = validator.validate(organId, messageType, pkg);
+        } catch (HubRejection rejection) {
+            log.warn("refused a {} package of {} bytes from {}: {} at {} ({}): {}", messageType, pkg.length, organId,
+                    rejection.code(), rejection.field(), rejection.rule(), rejection.getMessage());
+            throw rejection;
+        }
         String messageId = UUID.randomUUID().toString();
         String type = parsed.kind().name();
         String documentId = DeliveryKeys.documentIdOf(parsed);
