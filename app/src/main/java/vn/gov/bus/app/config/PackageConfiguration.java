@@ -3,10 +3,14 @@ package vn.gov.bus.app.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.gov.bus.core.edxml.EdxmlReader;
 import vn.gov.bus.core.edxml.PackageRules;
+import vn.gov.bus.core.pki.CertificateCheck;
+import vn.gov.bus.core.pki.CertificateValidator;
+import vn.gov.bus.core.pki.CrlSource;
 import vn.gov.bus.core.pki.DevPki;
 import vn.gov.bus.core.pki.KeyMaterial;
 import vn.gov.bus.core.pki.TrustAnchors;
@@ -48,8 +52,19 @@ public class PackageConfiguration {
         return new Pki(key, anchors);
     }
 
+    /**
+     * Refuses to start with a signing certificate that partners would reject (expired, not chained
+     * to a configured anchor, wrong key usage): better no bus than packages nobody can verify.
+     */
     @Bean
     PackageSigner packageSigner(Pki pki) {
+        CertificateCheck check = new CertificateValidator(pki.anchors(), CrlSource.none())
+                .validate(pki.key().chain(), Instant.now());
+        if (!check.valid()) {
+            throw new IllegalStateException("the organisation's signing certificate "
+                    + pki.key().certificate().getSubjectX500Principal() + " is not usable: " + check.reason()
+                    + " — " + check.detail());
+        }
         return new PackageSigner(pki.key());
     }
 

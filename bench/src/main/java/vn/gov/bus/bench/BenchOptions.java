@@ -1,0 +1,70 @@
+package vn.gov.bus.bench;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Command-line options of the harness, {@code --name=value}. The defaults keep one full run
+ * within two to three minutes on a two-core machine.
+ *
+ * @param queueSeconds     measured duration of each raw-queue run (after {@link #queueWarmUp})
+ * @param queueWarmUp      unmeasured sending before each raw-queue run
+ * @param queueProducers   concurrent producers on the raw queue, each committing every message
+ * @param signSeconds      measured duration of the sign run and of the verify run
+ * @param e2eDocuments     packages measured end to end
+ * @param e2eWarmUp        packages sent end to end before measuring
+ * @param e2eSenders       concurrent local document systems sending
+ * @param e2eTimeout       how long to wait for the measured packages to reach the axis
+ */
+record BenchOptions(Duration queueSeconds, Duration queueWarmUp, int queueProducers, Duration signSeconds,
+                    int e2eDocuments, int e2eWarmUp, int e2eSenders, Duration e2eTimeout) {
+
+    private static final Set<String> NAMES = Set.of("queue-seconds", "queue-warm-up-seconds", "queue-producers",
+            "sign-seconds", "e2e-documents", "e2e-warm-up", "e2e-senders", "e2e-timeout-seconds");
+
+    static BenchOptions parse(String... args) {
+        Map<String, String> values = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("argument '" + arg + "' is not --name=value; " + usage());
+            }
+            String name = arg.substring(2, arg.indexOf('='));
+            if (!NAMES.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name + "; " + usage());
+            }
+            values.put(name, arg.substring(arg.indexOf('=') + 1));
+        }
+        return new BenchOptions(
+                Duration.ofSeconds(positive(values, "queue-seconds", 5)),
+                Duration.ofSeconds(positive(values, "queue-warm-up-seconds", 1)),
+                positive(values, "queue-producers", 1),
+                Duration.ofSeconds(positive(values, "sign-seconds", 5)),
+                positive(values, "e2e-documents", 1000),
+                positive(values, "e2e-warm-up", 200),
+                positive(values, "e2e-senders", 4),
+                Duration.ofSeconds(positive(values, "e2e-timeout-seconds", 180)));
+    }
+
+    static String usage() {
+        return "options: --queue-seconds=5 --queue-warm-up-seconds=1 --queue-producers=1 --sign-seconds=5 "
+                + "--e2e-documents=1000 --e2e-warm-up=200 --e2e-senders=4 --e2e-timeout-seconds=180";
+    }
+
+    private static int positive(Map<String, String> values, String name, int fallback) {
+        String raw = values.get(name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.strip());
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the option's name
+        }
+        throw new IllegalArgumentException("--" + name + " must be a positive whole number, was '" + raw + "'");
+    }
+}
