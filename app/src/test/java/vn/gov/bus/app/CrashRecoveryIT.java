@@ -3,6 +3,8 @@ package vn.gov.bus.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.BeforeEach;
 import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
 import vn.gov.bus.connectors.axis.simulator.AxisSimulatorConfig;
 import vn.gov.bus.connectors.qlvb.LocalDocumentSystemSimulator;
@@ -34,8 +36,14 @@ class CrashRecoveryIT {
     static final int DOCUMENTS = 200;
     static final int KILL_AFTER_ACKS = 70;
 
-    @TempDir
+    /** Under target/ rather than a temporary folder, so the bus's log survives a failure for diagnosis. */
     Path dataDir;
+
+    @BeforeEach
+    void dataDirectory() throws IOException {
+        dataDir = Files.createDirectories(Path.of("target", "crash-it", "run-" + System.currentTimeMillis()))
+                .toAbsolutePath();
+    }
 
     @Test
     void everyAcknowledgedDocumentReachesTheAxisExactlyOnceAfterASigkillMidStream() throws Exception {

@@ -253,7 +253,10 @@ class OutgoingFlowTest {
                     assertThat(e.getMessage()).isNotBlank();
                     if (field != null) {
                         assertThat(e.field()).isEqualTo(field);
+                        assertThat(e.messageVi()).endsWith("(trường " + field + ").");
                     }
+                    assertThat(e.messageVi()).as("Vietnamese text for the clerk").isNotBlank()
+                            .doesNotContain("Gói tin bị từ chối.");
                 });
         assertThat(messagesAdded("bus.outgoing")).as("nothing queued").isEqualTo(before);
         // the bus keeps serving: a good package right after is accepted

@@ -16,13 +16,16 @@ import java.util.Set;
  * @param e2eDocuments     packages measured end to end
  * @param e2eWarmUp        packages sent end to end before measuring
  * @param e2eSenders       concurrent local document systems sending
+ * @param e2eRate          packages per second offered in total, or 0 for a closed loop (each sender
+ *                         sends its next package as soon as the hub accepted the previous one)
  * @param e2eTimeout       how long to wait for the measured packages to reach the axis
  */
 record BenchOptions(Duration queueSeconds, Duration queueWarmUp, int queueProducers, Duration signSeconds,
-                    int e2eDocuments, int e2eWarmUp, int e2eSenders, Duration e2eTimeout) {
+                    int e2eDocuments, int e2eWarmUp, int e2eSenders, int e2eRate, Duration e2eTimeout) {
 
     private static final Set<String> NAMES = Set.of("queue-seconds", "queue-warm-up-seconds", "queue-producers",
-            "sign-seconds", "e2e-documents", "e2e-warm-up", "e2e-senders", "e2e-timeout-seconds");
+            "sign-seconds", "e2e-documents", "e2e-warm-up", "e2e-senders", "e2e-rate",
+            "e2e-timeout-seconds");
 
     static BenchOptions parse(String... args) {
         Map<String, String> values = new HashMap<>();
@@ -38,33 +41,42 @@ record BenchOptions(Duration queueSeconds, Duration queueWarmUp, int queueProduc
         }
         return new BenchOptions(
                 Duration.ofSeconds(positive(values, "queue-seconds", 5)),
-                Duration.ofSeconds(positive(values, "queue-warm-up-seconds", 1)),
+                Duration.ofSeconds(positive(values, "queue-warm-up-seconds", 2)),
                 positive(values, "queue-producers", 1),
                 Duration.ofSeconds(positive(values, "sign-seconds", 5)),
                 positive(values, "e2e-documents", 1000),
                 positive(values, "e2e-warm-up", 200),
                 positive(values, "e2e-senders", 4),
+                whole(values, "e2e-rate", 0),
                 Duration.ofSeconds(positive(values, "e2e-timeout-seconds", 180)));
     }
 
     static String usage() {
-        return "options: --queue-seconds=5 --queue-warm-up-seconds=1 --queue-producers=1 --sign-seconds=5 "
-                + "--e2e-documents=1000 --e2e-warm-up=200 --e2e-senders=4 --e2e-timeout-seconds=180";
+        return "options: --queue-seconds=5 --queue-warm-up-seconds=2 --queue-producers=1 --sign-seconds=5 "
+                + "--e2e-documents=1000 --e2e-warm-up=200 --e2e-senders=4 --e2e-rate=0 (closed loop) --e2e-timeout-seconds=180";
     }
 
     private static int positive(Map<String, String> values, String name, int fallback) {
+        return number(values, name, fallback, 1);
+    }
+
+    private static int whole(Map<String, String> values, String name, int fallback) {
+        return number(values, name, fallback, 0);
+    }
+
+    private static int number(Map<String, String> values, String name, int fallback, int min) {
         String raw = values.get(name);
         if (raw == null) {
             return fallback;
         }
         try {
             int value = Integer.parseInt(raw.strip());
-            if (value > 0) {
+            if (value >= min) {
                 return value;
             }
         } catch (NumberFormatException e) {
             // reported below with the option's name
         }
-        throw new IllegalArgumentException("--" + name + " must be a positive whole number, was '" + raw + "'");
+        throw new IllegalArgumentException("--" + name + " must be a whole number ≥ " + min + ", was '" + raw + "'");
     }
 }

@@ -17,10 +17,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.io.aio.AIOSequentialFileFactory;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
@@ -142,6 +144,12 @@ final class RawQueueRate {
         }
         config.addQueueConfiguration(QueueConfiguration.of(QUEUE).setRoutingType(RoutingType.ANYCAST)
                 .setDurable(true));
+        // as the bus's queues have: a dead-letter queue (and Artemis stops warning that there is none)
+        config.addQueueConfiguration(QueueConfiguration.of("DLQ." + QUEUE).setRoutingType(RoutingType.ANYCAST)
+                .setDurable(true));
+        config.addAddressSetting("#", new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of("DLQ." + QUEUE))
+                .setExpiryAddress(SimpleString.of("DLQ." + QUEUE)));
         return config;
     }
 }

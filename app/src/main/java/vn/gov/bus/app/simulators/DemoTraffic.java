@@ -1,7 +1,10 @@
 package vn.gov.bus.app.simulators;
 
 import java.net.URI;
+import jakarta.annotation.PreDestroy;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -28,6 +31,7 @@ public class DemoTraffic {
     private final String cxfPath;
     private final AtomicReference<URI> hubUrl = new AtomicReference<>();
     private final AtomicInteger turn = new AtomicInteger();
+    private final Map<String, LocalDocumentSystemSimulator> systems = new ConcurrentHashMap<>();
 
     public DemoTraffic(SeededDirectory seed, String cxfPath) {
         this.locals = seed.entries().stream()
@@ -78,7 +82,14 @@ public class DemoTraffic {
         }
     }
 
-    private static LocalDocumentSystemSimulator simulatorFor(URI hub, DirectorySeed.Entry entry) {
-        return new LocalDocumentSystemSimulator(hub, entry.agency().organId(), entry.plainToken());
+    private LocalDocumentSystemSimulator simulatorFor(URI hub, DirectorySeed.Entry entry) {
+        return systems.computeIfAbsent(entry.agency().organId(),
+                organId -> new LocalDocumentSystemSimulator(hub, organId, entry.plainToken()));
+    }
+
+    @PreDestroy
+    public void close() {
+        systems.values().forEach(LocalDocumentSystemSimulator::close);
+        systems.clear();
     }
 }

@@ -15,6 +15,7 @@ import vn.gov.bus.connectors.axis.AxisRejectedException;
 import vn.gov.bus.connectors.axis.AxisSendResult;
 import vn.gov.bus.connectors.axis.AxisSentItem;
 import vn.gov.bus.connectors.axis.AxisTransientException;
+import vn.gov.bus.core.state.Channel;
 import vn.gov.bus.core.state.DeliveryKey;
 import vn.gov.bus.core.state.DeliveryLedger;
 import vn.gov.bus.core.state.DeliveryLedger.Claim;
@@ -44,6 +45,7 @@ public class AxisDelivery {
 
     public void deliver(@Body byte[] pkg,
                         @Header(BusHeaders.RECIPIENTS) String recipients,
+                        @Header(BusHeaders.MESSAGE_ID) String messageId,
                         @Header(BusHeaders.SENDER_ID) String senderId,
                         @Header(BusHeaders.DOCUMENT_ID) String documentId,
                         @Header(BusHeaders.MESSAGE_TYPE) String messageType,
@@ -52,7 +54,13 @@ public class AxisDelivery {
         boolean interrupted = false;
         for (String recipient : Arrays.asList(recipients.split(","))) {
             DeliveryKey key = new DeliveryKey(senderId, dedupKey, recipient);
+            // The dispatcher registered this delivery; if the row is missing its history is unknown
+            // (e.g. a database restored from backup), so it is treated like an interrupted send.
+            boolean historyUnknown = ledger.register(key, documentId, messageType, Channel.AXIS, messageId);
             Claim claim = ledger.claim(key, inFlightTimeout);
+            if (historyUnknown && claim == Claim.FRESH) {
+                claim = Claim.AFTER_INTERRUPTION;
+            }
             switch (claim) {
                 case DELIVERED -> log.info("{} of {} already delivered to {} through the axis; not sent again",
                         documentId, senderId, recipient);

@@ -7,6 +7,7 @@ import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.gov.bus.core.state.Channel;
 import vn.gov.bus.core.state.DeliveryKey;
 import vn.gov.bus.core.state.DeliveryLedger;
 import vn.gov.bus.core.state.PendingBox;
@@ -37,9 +38,11 @@ public class LocalDelivery {
                         @Header(BusHeaders.MESSAGE_TYPE) String messageType,
                         @Header(BusHeaders.DEDUP_KEY) String dedupKey) {
         for (String recipient : Arrays.asList(recipients.split(","))) {
+            DeliveryKey key = new DeliveryKey(senderId, dedupKey, recipient);
+            ledger.register(key, documentId, messageType, Channel.LOCAL, messageId);
             Optional<String> entry = pendingBox.deposit(recipient, senderId, documentId, dedupKey, messageType,
                     messageId, pkg);
-            ledger.markDelivered(new DeliveryKey(senderId, dedupKey, recipient), entry.orElse(null));
+            ledger.markDelivered(key, entry.orElse(null));
             if (entry.isPresent()) {
                 log.info("{} {} of {} is in the pending box of {}", messageType, documentId, senderId, recipient);
             } else {

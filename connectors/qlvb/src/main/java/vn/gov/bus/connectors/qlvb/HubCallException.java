@@ -17,12 +17,24 @@ public class HubCallException extends RuntimeException {
     private final String code;
     private final String field;
     private final String rule;
+    private final String messageVi;
 
     public HubCallException(String code, String field, String rule, String message, Throwable cause) {
+        this(code, field, rule, message, null, cause);
+    }
+
+    public HubCallException(String code, String field, String rule, String message, String messageVi,
+                            Throwable cause) {
         super(message, cause);
         this.code = code;
         this.field = field;
         this.rule = rule;
+        this.messageVi = messageVi;
+    }
+
+    /** The hub's Vietnamese text for a clerk, when it sent one. */
+    public String messageVi() {
+        return messageVi;
     }
 
     public String code() {

@@ -27,6 +27,18 @@ public enum HubErrorCode {
     FIELD_TOO_LONG,
     /** No such package waiting for this organ. */
     NOT_FOUND,
+    /** The package exceeds the configured XML size. */
+    PACKAGE_TOO_LARGE,
+    /** The package nests elements deeper than the configured limit. */
+    NESTING_TOO_DEEP,
+    /** The declared messageType differs from the package's kind. */
+    MESSAGE_TYPE_MISMATCH,
+    /** A recipient can only be reached through a channel this bus has not enabled. */
+    CHANNEL_UNAVAILABLE,
+    /** The same recipient is listed twice. */
+    DUPLICATE_RECIPIENT,
+    /** A field breaks a rule of the package (format, required, range …). */
+    INVALID_FIELD,
     /** The bus could not process the call now; the caller should retry later. */
     UNAVAILABLE
 }

@@ -21,6 +21,7 @@ final class HubFaults {
         detail.setField(rejection.field());
         detail.setRule(rejection.rule());
         detail.setMessage(rejection.getMessage());
+        detail.setMessageVi(HubFaultMessages.vietnamese(rejection));
         return detail;
     }
 

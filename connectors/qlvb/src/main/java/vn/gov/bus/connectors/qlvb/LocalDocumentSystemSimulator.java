@@ -171,7 +171,8 @@ public final class LocalDocumentSystemSimulator implements AutoCloseable {
             if (detail == null) {
                 throw new HubCallException(HubCallException.SOAP_FAULT, null, null, fault.getMessage(), fault);
             }
-            throw new HubCallException(detail.getCode(), detail.getField(), detail.getRule(), detail.getMessage(), fault);
+            throw new HubCallException(detail.getCode(), detail.getField(), detail.getRule(), detail.getMessage(),
+                    detail.getMessageVi(), fault);
         } catch (SOAPFaultException fault) {
             throw new HubCallException(HubCallException.SOAP_FAULT, null, null, fault.getMessage(), fault);
         } catch (WebServiceException | IOException failure) {

@@ -84,6 +84,8 @@ class DocumentHubFaultTest {
             assertThat(refused.field()).isEqualTo("MessageHeader/To[2]/OrganId");
             assertThat(refused.rule()).isEqualTo("known-recipient");
             assertThat(refused.getMessage()).isEqualTo("000.00.99.H53 is not in the agency directory");
+            assertThat(refused.messageVi())
+                    .isEqualTo("Nơi nhận không có trong danh bạ cơ quan (trường MessageHeader/To[2]/OrganId).");
         }
     }
 

@@ -1,0 +1,182 @@
+package vn.gov.bus.bench;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The measurement harness behind {@code ./bus bench}: the raw durable-queue rate of the embedded
+ * broker, the raw signature rates, and the end-to-end rate and latency of the outgoing flow, all
+ * in one run on this machine, then how close the bus comes to the broker's ceiling. A benchmark,
+ * not a test: it prints what it measured and judges nothing.
+ */
+public final class BusBench {
+
+    static final int SMALL_BODY = 1024;
+    static final int LARGE_BODY = 64 * 1024;
+    static final double TARGET_RATIO = 0.60;
+
+    private BusBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Locale.setDefault(Locale.ROOT);
+        quietLogging();
+        if (List.of(args).contains("--help")) {
+            System.out.println("./bus bench [--name=value ...]; " + BenchOptions.usage());
+            return;
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bus bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // The journal syncs are measured on this file system: a tmpfs /tmp would make them free.
+        Path workDir = Files.createTempDirectory("bus-bench-");
+        int status = 0;
+        try {
+            run(options, workDir);
+        } catch (Exception e) {
+            System.err.println("bus bench: the run failed, no result");
+            e.printStackTrace();
+            status = 1;
+        } finally {
+            deleteRecursively(workDir);
+        }
+        // CXF and Artemis can leave non-daemon threads behind after their owners have stopped
+        System.exit(status);
+    }
+
+    private static void run(BenchOptions options, Path workDir) throws Exception {
+        Runtime runtime = Runtime.getRuntime();
+        System.out.printf("bus bench — %s, %d cores, Java %s, max heap %d MB, work dir %s%n",
+                OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS), runtime.availableProcessors(),
+                System.getProperty("java.version"), runtime.maxMemory() / (1024 * 1024), workDir);
+
+        System.out.printf("%n[1/3] raw durable queue: embedded Artemis, journal %s, buffer timeout %d µs, "
+                        + "%d producer(s), persistent BytesMessage, commit per message, %d s after %d s warm-up%n",
+                RawQueueRate.journalType(), RawQueueRate.JOURNAL_BUFFER_TIMEOUT.toNanos() / 1000,
+                options.queueProducers(), options.queueSeconds().toSeconds(), options.queueWarmUp().toSeconds());
+        RawQueueRate queue = new RawQueueRate(workDir, options.queueWarmUp(), options.queueSeconds(),
+                options.queueProducers());
+        RawQueueRate.Result small = queue.run(SMALL_BODY);
+        printQueue(small);
+        RawQueueRate.Result large = queue.run(LARGE_BODY);
+        printQueue(large);
+
+        byte[] pkg = BenchPackages.small();
+        System.out.printf("%n[2/3] XML-DSig, single thread, %d-byte package, %d s after 2 s warm-up%n",
+                pkg.length, options.signSeconds().toSeconds());
+        SignatureRate signatures = new SignatureRate(workDir.resolve("pki"), Duration.ofSeconds(2),
+                options.signSeconds());
+        SignatureRate.Result sign = signatures.sign(pkg);
+        System.out.printf("  sign   (parse + sign + serialise): %8.1f ops/s  (%d in %.1f s)%n",
+                sign.perSecond(), sign.operations(), sign.measured().toNanos() / 1e9);
+        SignatureRate.Result verify = signatures.verify(pkg);
+        System.out.printf("  verify (parse + verify + PKIX):    %8.1f ops/s  (%d in %.1f s)%n",
+                verify.perSecond(), verify.operations(), verify.measured().toNanos() / 1e9);
+
+        System.out.printf("%n[3/3] end to end: %d local system(s) → hub SOAP → bus.outgoing → sign → bus.deliver.axis"
+                        + " → axis simulator (HTTP); %d warm-up + %d measured packages, %s%n",
+                options.e2eSenders(), options.e2eWarmUp(), options.e2eDocuments(),
+                options.e2eRate() > 0 ? "offered at " + options.e2eRate() + " docs/s"
+                        : "closed loop (next package as soon as the previous is accepted)");
+        EndToEndRate.Result e2e = new EndToEndRate(workDir.resolve("bus-data"), options.e2eSenders(),
+                options.e2eRate(), options.e2eTimeout()).run(options.e2eWarmUp(), options.e2eDocuments());
+        System.out.printf("  package %d bytes; delivered %d of %d (failed sends %d, duplicates at the axis %d)%n",
+                e2e.packageBytes(), e2e.arrived(), e2e.documents(), e2e.failedSends(), e2e.duplicates());
+        System.out.printf("  accepted by the hub %.1f docs/s (SendDocument p50 %.1f ms); delivered %.1f docs/s%n",
+                e2e.acceptedPerSecond(), e2e.acceptP50Millis(), e2e.deliveredPerSecond());
+        System.out.printf("  latency send → axis: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                e2e.p50Millis(), e2e.p99Millis(), e2e.maxMillis());
+        System.out.printf("  deepest backlog while measuring: %s%n", e2e.deepestBacklog());
+
+        printSummary(small, large, sign, verify, e2e);
+    }
+
+    /**
+     * Until the bus starts (and Spring Boot configures logging from its arguments), Logback runs
+     * unconfigured, at DEBUG: Artemis's audit log alone would then write several lines per message
+     * and slow the raw-queue run down.
+     */
+    private static void quietLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            logback.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+            logback.getLogger("org.apache.activemq.audit").setLevel(Level.WARN);
+        }
+    }
+
+    private static void printQueue(RawQueueRate.Result r) {
+        System.out.printf("  %5d-byte body: %8.1f msg/s  (%d in %.1f s, journal %s)%n", r.bodyBytes(),
+                r.perSecond(), r.messages(), r.measured().toNanos() / 1e9, r.journal());
+    }
+
+    private static void printSummary(RawQueueRate.Result small, RawQueueRate.Result large,
+                                     SignatureRate.Result sign, SignatureRate.Result verify,
+                                     EndToEndRate.Result e2e) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"raw queue, 1 KB, commit per message", "%.1f msg/s".formatted(small.perSecond()),
+                queueNote(small)});
+        rows.add(new String[] {"raw queue, 64 KB, commit per message", "%.1f msg/s".formatted(large.perSecond()),
+                queueNote(large)});
+        rows.add(new String[] {"sign, %d B package, 1 thread".formatted(sign.packageBytes()),
+                "%.1f ops/s".formatted(sign.perSecond()), ""});
+        rows.add(new String[] {"verify, %d B signed package, 1 thread".formatted(verify.packageBytes()),
+                "%.1f ops/s".formatted(verify.perSecond()), ""});
+        rows.add(new String[] {"end to end, %d B package, %d senders".formatted(e2e.packageBytes(), e2e.senders()),
+                "%.1f docs/s".formatted(e2e.deliveredPerSecond()),
+                "p50 %.1f ms, p99 %.1f ms, %s".formatted(e2e.p50Millis(), e2e.p99Millis(),
+                        e2e.offeredRate() > 0 ? "offered " + e2e.offeredRate() + " docs/s" : "closed loop")});
+        int w0 = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
+        int w1 = rows.stream().mapToInt(r -> r[1].length()).max().orElse(0);
+        System.out.println();
+        System.out.println("summary");
+        for (String[] r : rows) {
+            System.out.printf("  %-" + w0 + "s  %" + w1 + "s  %s%n", r[0], r[1], r[2]);
+        }
+        System.out.println();
+        System.out.printf("ratio end-to-end / raw queue (1 KB, commit per message): %.2f%n",
+                e2e.deliveredPerSecond() / small.perSecond());
+        System.out.printf("ratio end-to-end / raw queue (64 KB, commit per message): %.2f (target ≥ %.2f)%n",
+                e2e.deliveredPerSecond() / large.perSecond(), TARGET_RATIO);
+    }
+
+    private static String queueNote(RawQueueRate.Result r) {
+        return "journal %s, %d producer%s".formatted(r.journal(), r.producers(), r.producers() == 1 ? "" : "s");
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
