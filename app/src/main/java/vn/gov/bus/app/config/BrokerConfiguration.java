@@ -17,7 +17,6 @@ import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCu
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.jms.connection.JmsTransactionManager;
 
 /**
  * The durable queues. Embedded by default (persistent journal under {data-dir}/broker); setting
@@ -28,17 +27,18 @@ public class BrokerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerConfiguration.class);
 
-    /** Queue-to-queue steps consume and produce in one local JMS transaction on this manager. */
-    @Bean
-    JmsTransactionManager jmsTransactionManager(ConnectionFactory connectionFactory) {
-        return new JmsTransactionManager(connectionFactory);
-    }
-
+    /**
+     * Queue-to-queue steps use local JMS transactions on the listener's own session
+     * (transacted=true without a transaction manager): the consumed message's acknowledgement and
+     * every message the route produces commit together, in one broker transaction. A Spring
+     * JmsTransactionManager with a cached consumer would commit them in two sessions, one after
+     * the other, and a crash in between loses the message (the crash test caught exactly that).
+     */
     @Bean("jms")
-    JmsComponent jmsComponent(ConnectionFactory connectionFactory, JmsTransactionManager transactionManager) {
+    JmsComponent jmsComponent(ConnectionFactory connectionFactory) {
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(connectionFactory);
-        jms.setTransactionManager(transactionManager);
+        jms.setLazyCreateTransactionManager(false);
         return jms;
     }
 

@@ -1,0 +1,86 @@
+package vn.gov.bus.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
+import vn.gov.bus.connectors.qlvb.LocalDocumentSystemSimulator;
+import vn.gov.bus.core.edxml.SamplePackages;
+
+/**
+ * A queue-to-queue step is one transaction: when the dispatch route fails after it has produced
+ * onto the delivery queue, the produced message is rolled back together with the consumed one,
+ * so the retry produces it again and the delivery queue sees it exactly once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "bus.simulators.enabled=true",
+        "bus.simulators.demo-traffic=false",
+        "bus.simulators.axis-directory-size=100",
+        "bus.broker.redelivery-delay=100ms"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class QueueTransactionTest {
+
+    @TempDir
+    static Path dataDir;
+    static final int AXIS_PORT = TestPorts.free();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("bus.data-dir", () -> dataDir.toString());
+        registry.add("bus.simulators.axis-port", () -> AXIS_PORT);
+        registry.add("bus.axis.endpoint", () -> "http://127.0.0.1:" + AXIS_PORT);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    EmbeddedActiveMQ broker;
+    @Autowired
+    AxisSimulator axis;
+
+    @Test
+    void failureAfterProducingRollsBackTheProducedMessageWithTheConsumedOne() throws Exception {
+        AtomicBoolean failedOnce = new AtomicBoolean();
+        AdviceWith.adviceWith(camel, "outgoing-dispatch", route -> route.weaveAddLast().process(exchange -> {
+            if (failedOnce.compareAndSet(false, true)) {
+                throw new IllegalStateException("simulated failure after producing");
+            }
+        }));
+        long producedBefore = messagesAdded("bus.deliver.axis");
+
+        byte[] pkg = SamplePackages.edoc().from("000.00.01.H53", "Văn phòng")
+                .to("000.00.00.G22", "Văn phòng Chính phủ").build();
+        String documentId;
+        try (LocalDocumentSystemSimulator office = new LocalDocumentSystemSimulator(
+                URI.create("http://127.0.0.1:" + port + "/services/hub"), "000.00.01.H53", "demo-token-van-phong")) {
+            documentId = office.send(pkg).documentId();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> axis.countByDocumentId(documentId) == 1);
+        assertThat(failedOnce).isTrue();
+        assertThat(messagesAdded("bus.deliver.axis") - producedBefore)
+                .as("the rolled-back attempt left nothing on the delivery queue").isEqualTo(1);
+    }
+
+    private long messagesAdded(String queue) {
+        return broker.getActiveMQServer().locateQueue(SimpleString.of(queue)).getMessagesAdded();
+    }
+}
