@@ -14,9 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The durable queues. Embedded by default (persistent journal under {data-dir}/broker); setting
@@ -40,6 +42,12 @@ public class BrokerConfiguration {
         jms.setConnectionFactory(connectionFactory);
         jms.setLazyCreateTransactionManager(false);
         return jms;
+    }
+
+    @Bean
+    static ArtemisClientTuning artemisClientTuning(
+            @Value("${bus.broker.min-large-message-size:1MB}") DataSize minLargeMessageSize) {
+        return new ArtemisClientTuning(minLargeMessageSize);
     }
 
     @Bean

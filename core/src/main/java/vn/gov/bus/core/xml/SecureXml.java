@@ -126,13 +126,21 @@ public final class SecureXml {
         }
     }
 
-    /** A transformer factory that cannot reach external resources. */
+    /**
+     * A transformer factory that cannot reach external resources. One per thread: looking a
+     * factory up scans the whole class path (measurable on the message path), and factories are
+     * not guaranteed to be thread-safe.
+     */
     public static TransformerFactory transformerFactory() {
+        return TRANSFORMER_FACTORY.get();
+    }
+
+    private static final ThreadLocal<TransformerFactory> TRANSFORMER_FACTORY = ThreadLocal.withInitial(() -> {
         TransformerFactory tf = TransformerFactory.newInstance();
         tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
         return tf;
-    }
+    });
 
     private static final ErrorHandler STRICT = new ErrorHandler() {
         @Override
