@@ -41,6 +41,8 @@ public class BrokerConfiguration {
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(connectionFactory);
         jms.setLazyCreateTransactionManager(false);
+        // a rolled-back delivery is logged by its route; the listener's own stack trace adds nothing
+        jms.getConfiguration().setErrorHandlerLogStackTrace(false);
         return jms;
     }
 

@@ -1,8 +1,10 @@
 package vn.gov.bus.routes.delivery;
 
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 import vn.gov.bus.connectors.axis.AxisRejectedException;
+import vn.gov.bus.connectors.axis.AxisTransientException;
 import vn.gov.bus.routes.BusHeaders;
 
 /**
@@ -27,6 +29,15 @@ public class AxisDeliveryRoute extends RouteBuilder {
                 .setHeader(BusHeaders.FAILURE_REASON, exceptionMessage())
                 .log("axis rejected ${header." + BusHeaders.DOCUMENT_ID + "}: ${exception.message}")
                 .to("jms:queue:DLQ.{{bus.queues.deliver-axis}}");
+
+        // Expected while the axis is down or a send is in flight elsewhere: the broker redelivers
+        // with back-off; one WARN line per attempt is enough, a stack trace is noise.
+        onException(AxisTransientException.class, DeliveryInProgressException.class)
+                .handled(false)
+                .logStackTrace(false)
+                .logExhausted(false)
+                .log(LoggingLevel.WARN, "delivery of ${header." + BusHeaders.DOCUMENT_ID
+                        + "} to the axis will be retried by the broker: ${exception.message}");
 
         from("jms:queue:{{bus.queues.deliver-axis}}?transacted=true&cacheLevelName=CACHE_CONSUMER"
                 + "&concurrentConsumers={{bus.routes.deliver-axis.consumers}}")
