@@ -116,6 +116,36 @@ class OutgoingFlowTest {
     }
 
     @Test
+    void confirmingADocumentSendsASignedStatus01BackToItsLocalSenderOnce() throws Exception {
+        byte[] pkg = SamplePackages.edoc().from(OFFICE, "Văn phòng").to(FINANCE, "Sở Tài chính")
+                .code("245", "UBND-VP").subject("Về việc xác nhận đã nhận văn bản").build();
+        String documentId = system(OFFICE, OFFICE_TOKEN).send(pkg).documentId();
+        LocalDocumentSystemSimulator finance = system(FINANCE, FINANCE_TOKEN);
+        await().atMost(Duration.ofSeconds(30)).until(() -> finance.pendingIds().stream()
+                .anyMatch(i -> documentId.equals(i.documentId())));
+        String entry = finance.pendingIds().stream().filter(i -> documentId.equals(i.documentId()))
+                .findFirst().orElseThrow().id();
+        finance.confirm(entry);
+        finance.confirm(entry);
+
+        LocalDocumentSystemSimulator office = system(OFFICE, OFFICE_TOKEN);
+        await().atMost(Duration.ofSeconds(30)).until(() -> office.pendingIds().stream()
+                .anyMatch(i -> documentId.equals(i.documentId()) && "STATUS".equals(i.messageType())));
+        List<PendingItem> statuses = office.pendingIds().stream()
+                .filter(i -> documentId.equals(i.documentId()) && "STATUS".equals(i.messageType())).toList();
+        assertThat(statuses).hasSize(1);
+        assertThat(statuses.get(0).from()).isEqualTo(FINANCE);
+        byte[] status = office.fetch(statuses.get(0).id());
+        assertThat(IndependentSignatureCheck.verifies(status, dataDir.resolve("pki/root-ca.pem"))).isTrue();
+        var parsed = new vn.gov.bus.core.edxml.EdxmlReader(new vn.gov.bus.core.xml.SecureXml()).read(status);
+        assertThat(parsed.statusCode()).isEqualTo("01");
+        assertThat(parsed.fromOrganId()).isEqualTo(FINANCE);
+        assertThat(parsed.respondedDocumentId()).isEqualTo(documentId);
+        assertThat(parsed.respondedOrganId()).isEqualTo(OFFICE);
+        assertThat(parsed.respondedCode()).isEqualTo("245/UBND-VP");
+    }
+
+    @Test
     void oneChangedByteInTheSignedContentFailsIndependentVerification() throws Exception {
         byte[] pkg = SamplePackages.edoc().from(OFFICE, "Văn phòng").to(GOVERNMENT_OFFICE, "Văn phòng Chính phủ")
                 .subject("Kiểm tra chữ ký số").build();

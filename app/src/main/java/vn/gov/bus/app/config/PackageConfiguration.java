@@ -7,7 +7,9 @@ import java.time.Instant;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.gov.bus.core.edxml.EdxmlReader;
+import vn.gov.bus.core.edxml.EdxmlWriter;
 import vn.gov.bus.core.edxml.PackageRules;
+import vn.gov.bus.core.edxml.StatusPackages;
 import vn.gov.bus.core.pki.CertificateCheck;
 import vn.gov.bus.core.pki.CertificateValidator;
 import vn.gov.bus.core.pki.CrlSource;
@@ -30,6 +32,11 @@ public class PackageConfiguration {
     @Bean
     EdxmlReader edxmlReader(SecureXml xml) {
         return new EdxmlReader(xml);
+    }
+
+    @Bean
+    StatusPackages statusPackages(PackageRules rules) {
+        return new StatusPackages(new EdxmlWriter(rules));
     }
 
     @Bean

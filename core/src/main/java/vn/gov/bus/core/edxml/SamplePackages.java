@@ -543,20 +543,18 @@ public final class SamplePackages {
         }
 
         public Edxml toEdxml() {
-            MessageHeader header = new MessageHeader();
-            header.setFrom(from);
+            ResponseFor answered = responseFor.isEmpty() ? new ResponseFor() : responseFor.get(0);
+            Edxml root = StatusPackages.toEdxml(new StatusPackages.Spec(from.getOrganId(), from.getOrganName(),
+                    new EdocPackage.DocumentReference(answered.getOrganId(), answered.getCode(),
+                            answered.getPromulgationDate(), answered.getDocumentId()),
+                    statusCode, description != null ? description
+                            : STATUS_DESCRIPTIONS.getOrDefault(statusCode, "Trạng thái " + statusCode),
+                    staff.getDepartment(), staff.getStaff(), at != null ? at : Instant.now()));
+            MessageHeader header = root.getEdXMLEnvelope().getEdXMLHeader().getMessageHeader();
+            // the sample builder may carry several ResponseFor and full staff details
+            header.getResponseFor().clear();
             header.getResponseFor().addAll(responseFor);
             header.setStaffInfo(staff);
-            header.setStatusCode(statusCode);
-            header.setDescription(description != null ? description
-                    : STATUS_DESCRIPTIONS.getOrDefault(statusCode, "Trạng thái " + statusCode));
-            header.setTimestamp(EdxmlDates.formatTimestamp(at != null ? at : Instant.now()));
-            EdxmlHeader edxmlHeader = new EdxmlHeader();
-            edxmlHeader.setMessageHeader(header);
-            EdxmlEnvelope envelope = new EdxmlEnvelope();
-            envelope.setEdXMLHeader(edxmlHeader);
-            Edxml root = new Edxml();
-            root.setEdXMLEnvelope(envelope);
             return root;
         }
     }

@@ -53,11 +53,20 @@ public class PendingBox {
                         rs.getTimestamp("confirmed_at") != null), id, recipientId).stream().findFirst();
     }
 
-    /** Marks an entry received by its owner; false when no such entry is in that box. */
-    public boolean confirm(String recipientId, String id) {
-        int n = jdbc.update("UPDATE pending_document SET confirmed_at = COALESCE(confirmed_at, ?)"
-                + " WHERE id = ? AND recipient_id = ?", Timestamp.from(Instant.now()), id, recipientId);
-        return n == 1;
+    /** What a confirmation did. */
+    public enum Confirmation { CONFIRMED, ALREADY_CONFIRMED, NOT_FOUND }
+
+    /**
+     * Marks an entry received by its owner. Exactly one caller gets CONFIRMED for an entry, so
+     * whatever follows a first confirmation (the status 01 to the sender) happens once.
+     */
+    public Confirmation confirm(String recipientId, String id) {
+        int n = jdbc.update("UPDATE pending_document SET confirmed_at = ? WHERE id = ? AND recipient_id = ?"
+                + " AND confirmed_at IS NULL", Timestamp.from(Instant.now()), id, recipientId);
+        if (n == 1) {
+            return Confirmation.CONFIRMED;
+        }
+        return fetch(recipientId, id).isPresent() ? Confirmation.ALREADY_CONFIRMED : Confirmation.NOT_FOUND;
     }
 
     public int count(String recipientId, String senderId, String documentId) {

@@ -79,7 +79,7 @@ class StateStoresTest {
     }
 
     @Test
-    void pendingBoxTakesAPackageOnceAndShowsItOnlyToItsOwnerUntilConfirmed() {
+    void pendingBoxTakesAPackageOnceShowsItOnlyToItsOwnerAndConfirmsItOnce() {
         byte[] pkg = "<edXML/>".getBytes();
         var first = box.deposit("000.00.05.H53", "000.00.01.H53", "doc-1", "doc-1", "EDOC", "m-1", pkg);
         var again = box.deposit("000.00.05.H53", "000.00.01.H53", "doc-1", "doc-1", "EDOC", "m-1", pkg);
@@ -90,7 +90,9 @@ class StateStoresTest {
         assertThat(box.fetch("000.00.09.H53", first.get())).isEmpty();
         assertThat(box.fetch("000.00.05.H53", first.get())).get()
                 .satisfies(s -> assertThat(s.pkg()).isEqualTo(pkg));
-        assertThat(box.confirm("000.00.05.H53", first.get())).isTrue();
+        assertThat(box.confirm("000.00.09.H53", first.get())).isEqualTo(PendingBox.Confirmation.NOT_FOUND);
+        assertThat(box.confirm("000.00.05.H53", first.get())).isEqualTo(PendingBox.Confirmation.CONFIRMED);
+        assertThat(box.confirm("000.00.05.H53", first.get())).isEqualTo(PendingBox.Confirmation.ALREADY_CONFIRMED);
         assertThat(box.pending("000.00.05.H53")).isEmpty();
     }
 

@@ -38,14 +38,16 @@ public class HubIngress implements HubBackend {
     private final MessageRegistry registry;
     private final PendingBox pendingBox;
     private final AgencyDirectory directory;
+    private final ArrivalReceipts arrivalReceipts;
 
     public HubIngress(IncomingPackageValidator validator, ProducerTemplate producer, MessageRegistry registry,
-                      PendingBox pendingBox, AgencyDirectory directory) {
+                      PendingBox pendingBox, AgencyDirectory directory, ArrivalReceipts arrivalReceipts) {
         this.validator = validator;
         this.producer = producer;
         this.registry = registry;
         this.pendingBox = pendingBox;
         this.directory = directory;
+        this.arrivalReceipts = arrivalReceipts;
     }
 
     @Override
@@ -58,6 +60,14 @@ public class HubIngress implements HubBackend {
                     rejection.code(), rejection.field(), rejection.rule(), rejection.getMessage());
             throw rejection;
         }
+        return enqueue(organId, parsed, pkg, DeliveryKeys.dedupKeyOf(parsed));
+    }
+
+    /**
+     * Puts an accepted package on the durable outgoing queue and records it; returns once the
+     * broker has it. Used for what local systems send and for the statuses the bus issues for them.
+     */
+    SendReceipt enqueue(String organId, EdocPackage parsed, byte[] pkg, String dedupKey) {
         String messageId = UUID.randomUUID().toString();
         String type = parsed.kind().name();
         String documentId = DeliveryKeys.documentIdOf(parsed);
@@ -66,7 +76,7 @@ public class HubIngress implements HubBackend {
         headers.put(BusHeaders.DOCUMENT_ID, documentId);
         headers.put(BusHeaders.SENDER_ID, organId);
         headers.put(BusHeaders.MESSAGE_TYPE, type);
-        headers.put(BusHeaders.DEDUP_KEY, DeliveryKeys.dedupKeyOf(parsed));
+        headers.put(BusHeaders.DEDUP_KEY, dedupKey);
         producer.sendBodyAndHeaders(HubIngressRoute.ENDPOINT, pkg, headers);
         Instant acceptedAt = Instant.now();
         registry.record(messageId, "OUTGOING", type, documentId, organId, parsed.subject(),
@@ -88,11 +98,19 @@ public class HubIngress implements HubBackend {
         return new PendingDocument(id, stored.messageType(), stored.pkg());
     }
 
+    /**
+     * A local system confirms a document: the bus tells the document's sender "01, arrived"
+     * (QCVN 102:2016 status) before recording the confirmation, so a crash in between repeats the
+     * status with the same de-duplication key instead of losing it.
+     */
     @Override
     public void confirmReceived(String organId, String id) throws HubRejection {
-        if (!pendingBox.confirm(organId, id)) {
-            throw notFound(id);
+        PendingBox.Stored stored = pendingBox.fetch(organId, id).orElseThrow(() -> notFound(id));
+        if (!stored.confirmed() && EdocPackage.Kind.EDOC.name().equals(stored.messageType())) {
+            ArrivalReceipt receipt = arrivalReceipts.receiptFor(organId, stored.pkg());
+            enqueue(organId, receipt.status(), receipt.bytes(), receipt.dedupKey());
         }
+        pendingBox.confirm(organId, id);
     }
 
     @Override
