@@ -146,6 +146,30 @@ class OutgoingFlowTest {
     }
 
     @Test
+    void statusPackagesFromALocalSystemReachTheLocalSenderAndTheAxisSender() {
+        LocalDocumentSystemSimulator finance = system(FINANCE, FINANCE_TOKEN);
+        byte[] accepted = SamplePackages.status().from(FINANCE, "Sở Tài chính")
+                .responseFor(OFFICE, "245/UBND-VP", java.time.LocalDate.of(2026, 11, 25),
+                        OFFICE + ",2026/11/25,245/UBND-VP")
+                .statusCode("03").staff("Văn thư", "Nguyễn Thị Lan").build();
+        finance.sendStatus(accepted);
+        String nationalDocument = GOVERNMENT_OFFICE + ",2026/11/20,7816/VPCP-TTĐT";
+        byte[] finished = SamplePackages.status().from(FINANCE, "Sở Tài chính")
+                .responseFor(GOVERNMENT_OFFICE, "7816/VPCP-TTĐT", java.time.LocalDate.of(2026, 11, 20),
+                        nationalDocument)
+                .statusCode("06").build();
+        finance.sendStatus(finished);
+
+        LocalDocumentSystemSimulator office = system(OFFICE, OFFICE_TOKEN);
+        await().atMost(Duration.ofSeconds(30)).until(() -> office.pendingIds().stream()
+                .anyMatch(i -> (OFFICE + ",2026/11/25,245/UBND-VP").equals(i.documentId())
+                        && "STATUS".equals(i.messageType()) && FINANCE.equals(i.from())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> axis.received().stream()
+                .anyMatch(r -> "status".equals(r.messageType()) && r.toOrganIds().contains(GOVERNMENT_OFFICE)
+                        && new String(r.content(), StandardCharsets.UTF_8).contains(nationalDocument)));
+    }
+
+    @Test
     void oneChangedByteInTheSignedContentFailsIndependentVerification() throws Exception {
         byte[] pkg = SamplePackages.edoc().from(OFFICE, "Văn phòng").to(GOVERNMENT_OFFICE, "Văn phòng Chính phủ")
                 .subject("Kiểm tra chữ ký số").build();
