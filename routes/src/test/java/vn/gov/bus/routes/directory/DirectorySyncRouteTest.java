@@ -79,6 +79,17 @@ class DirectorySyncRouteTest {
     }
 
     @Test
+    void parentIsStoredAsTheParentsAgencyCodeNotTheAxisId() {
+        sync.synchronise();
+
+        AxisAgency child = axis.directory().stream()
+                .filter(a -> a.pid() != null && !"0".equals(a.pid())).findFirst().orElseThrow();
+        AxisAgency parent = axis.directory().stream()
+                .filter(a -> child.pid().equals(a.id())).findFirst().orElseThrow();
+        assertThat(directory.find(child.code())).get().extracting(Agency::parentId).isEqualTo(parent.code());
+    }
+
+    @Test
     void secondSyncOfAnUnchangedAxisDirectoryChangesNothing() {
         sync.synchronise();
 
