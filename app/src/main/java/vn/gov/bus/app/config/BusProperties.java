@@ -55,8 +55,14 @@ public record BusProperties(
                          @DefaultValue("64") int maxXmlDepth) {
     }
 
-    /** The seed of local agencies (and a few national ones until the axis directory is synchronised). */
-    public record Directory(@NotBlank String seed) {
+    /**
+     * The seed of local agencies (and a few national ones until the axis directory is synchronised),
+     * and the periodic synchronisation from the axis (route axis-directory-sync reads these keys).
+     */
+    public record Directory(@NotBlank String seed,
+                            @DefaultValue("true") boolean syncEnabled,
+                            @DefaultValue("6h") Duration syncInterval,
+                            @DefaultValue("30s") Duration syncInitialDelay) {
     }
 
     /** Built-in simulators of the external systems, for the embedded demo. */

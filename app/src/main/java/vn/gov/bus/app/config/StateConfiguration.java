@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.gov.bus.core.state.AgencyDirectory;
 import vn.gov.bus.core.state.DeliveryLedger;
+import vn.gov.bus.core.state.DirectorySynchronizer;
 import vn.gov.bus.core.state.MessageRegistry;
 import vn.gov.bus.core.state.PendingBox;
 import vn.gov.bus.routes.BusIdentity;
@@ -17,6 +18,11 @@ public class StateConfiguration {
     @Bean
     AgencyDirectory agencyDirectory(JdbcTemplate jdbc) {
         return new AgencyDirectory(jdbc);
+    }
+
+    @Bean
+    DirectorySynchronizer directorySynchronizer(JdbcTemplate jdbc) {
+        return new DirectorySynchronizer(jdbc);
     }
 
     @Bean
