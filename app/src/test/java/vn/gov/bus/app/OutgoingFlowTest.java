@@ -149,8 +149,8 @@ class OutgoingFlowTest {
     void statusPackagesFromALocalSystemReachTheLocalSenderAndTheAxisSender() {
         LocalDocumentSystemSimulator finance = system(FINANCE, FINANCE_TOKEN);
         byte[] accepted = SamplePackages.status().from(FINANCE, "Sở Tài chính")
-                .responseFor(OFFICE, "245/UBND-VP", java.time.LocalDate.of(2026, 11, 25),
-                        OFFICE + ",2026/11/25,245/UBND-VP")
+                .responseFor(OFFICE, "311/UBND-VP", java.time.LocalDate.of(2026, 11, 24),
+                        OFFICE + ",2026/11/24,311/UBND-VP")
                 .statusCode("03").staff("Văn thư", "Nguyễn Thị Lan").build();
         finance.sendStatus(accepted);
         String nationalDocument = GOVERNMENT_OFFICE + ",2026/11/20,7816/VPCP-TTĐT";
@@ -162,7 +162,7 @@ class OutgoingFlowTest {
 
         LocalDocumentSystemSimulator office = system(OFFICE, OFFICE_TOKEN);
         await().atMost(Duration.ofSeconds(30)).until(() -> office.pendingIds().stream()
-                .anyMatch(i -> (OFFICE + ",2026/11/25,245/UBND-VP").equals(i.documentId())
+                .anyMatch(i -> (OFFICE + ",2026/11/24,311/UBND-VP").equals(i.documentId())
                         && "STATUS".equals(i.messageType()) && FINANCE.equals(i.from())));
         await().atMost(Duration.ofSeconds(30)).until(() -> axis.received().stream()
                 .anyMatch(r -> "status".equals(r.messageType()) && r.toOrganIds().contains(GOVERNMENT_OFFICE)
