@@ -80,6 +80,34 @@ class QueueTransactionTest {
                 .as("the rolled-back attempt left nothing on the delivery queue").isEqualTo(1);
     }
 
+    @Test
+    void packageAcceptedByTheHubWaitsOnTheOutgoingQueueAsADurableMessage() throws Exception {
+        camel.getRouteController().stopRoute("outgoing-dispatch");
+        try {
+            byte[] pkg = SamplePackages.edoc().from("000.00.01.H53", "Văn phòng")
+                    .to("000.00.00.G22", "Văn phòng Chính phủ").build();
+            String documentId;
+            try (LocalDocumentSystemSimulator office = new LocalDocumentSystemSimulator(
+                    URI.create("http://127.0.0.1:" + port + "/services/hub"), "000.00.01.H53", "demo-token-van-phong")) {
+                documentId = office.send(pkg).documentId();
+            }
+            var queue = broker.getActiveMQServer().locateQueue(SimpleString.of("bus.outgoing"));
+            var refs = queue.browserIterator();
+            boolean found = false;
+            while (refs.hasNext()) {
+                var message = refs.next().getMessage();
+                if (documentId.equals(message.getStringProperty("BusDocumentId"))) {
+                    found = true;
+                    assertThat(message.isDurable()).as("accepted package is persistent").isTrue();
+                }
+            }
+            refs.close();
+            assertThat(found).isTrue();
+        } finally {
+            camel.getRouteController().startRoute("outgoing-dispatch");
+        }
+    }
+
     private long messagesAdded(String queue) {
         return broker.getActiveMQServer().locateQueue(SimpleString.of(queue)).getMessagesAdded();
     }
