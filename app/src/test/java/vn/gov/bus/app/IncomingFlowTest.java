@@ -9,13 +9,20 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CRLException;
 import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.xml.security.keys.content.X509Data;
 import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
@@ -34,6 +41,7 @@ import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
 import vn.gov.bus.connectors.axis.simulator.InboxEntry;
 import vn.gov.bus.connectors.qlvb.LocalDocumentSystemSimulator;
 import vn.gov.bus.connectors.qlvb.PendingItem;
+import vn.gov.bus.core.edxml.DocumentIds;
 import vn.gov.bus.core.edxml.EdocPackage;
 import vn.gov.bus.core.edxml.EdxmlReader;
 import vn.gov.bus.core.edxml.SamplePackages;
@@ -43,6 +51,7 @@ import vn.gov.bus.core.signing.PackageSigner;
 import vn.gov.bus.core.state.Agency;
 import vn.gov.bus.core.state.AgencyDirectory;
 import vn.gov.bus.core.state.Channel;
+import vn.gov.bus.core.state.InboundReceipts;
 import vn.gov.bus.core.state.Quarantine;
 
 /**
@@ -97,6 +106,14 @@ class IncomingFlowTest {
     Quarantine quarantine;
     @Autowired
     AgencyDirectory directory;
+    @Autowired
+    InboundReceipts receipts;
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    EmbeddedActiveMQ broker;
 
     @BeforeEach
     void unsignedProvinceIsAllowedToSendUnsigned() {
@@ -191,11 +208,11 @@ class IncomingFlowTest {
 
     @Test
     void statusForADocumentOfALocalAgencyReachesThatAgency() {
-        String answered = vn.gov.bus.core.edxml.DocumentIds.conventional(FINANCE, java.time.LocalDate.now(),
+        String answered = DocumentIds.conventional(FINANCE, LocalDate.now(),
                 String.valueOf(System.nanoTime() % 100000), "STC-NS");
         byte[] status = SamplePackages.status()
                 .from(GOVERNMENT_OFFICE, "Văn phòng Chính phủ")
-                .responseFor(FINANCE, "125/STC-NS", java.time.LocalDate.now(), answered)
+                .responseFor(FINANCE, "125/STC-NS", LocalDate.now(), answered)
                 .statusCode("03")
                 .build();
         byte[] pkg = signed(status, PARTNER_SIGNER);
@@ -204,6 +221,64 @@ class IncomingFlowTest {
         LocalDocumentSystemSimulator finance = finance();
         await().atMost(Duration.ofSeconds(30)).until(() -> pendingFor(finance, answered).size() == 1);
         assertThat(pendingFor(finance, answered).get(0).messageType()).isEqualTo("STATUS");
+    }
+
+    @Test
+    void packageQueuedButNotAcknowledgedBeforeACrashIsAcknowledgedDoneAndDeliveredOnce() throws Exception {
+        byte[] pkg = signed(documentFrom(GOVERNMENT_OFFICE, "Sự cố giữa xếp hàng và xác nhận"), PARTNER_SIGNER);
+        String documentId = documentIdOf(pkg);
+        String docId;
+        camel.getRouteController().stopRoute("axis-incoming-poll");
+        try {
+            // What a crash right after the durable send leaves: the package on bus.incoming (here
+            // even recorded as received), the axis still offering it as waiting.
+            docId = axis.enqueueIncoming(SYSTEM_ID, pkg, "edoc");
+            String messageId = "crashed-" + docId;
+            producer.sendBodyAndHeaders("jms:queue:bus.incoming", pkg, Map.of(
+                    "BusMessageId", messageId, "BusDocumentId", documentId, "BusSenderId", GOVERNMENT_OFFICE,
+                    "BusMessageType", "EDOC", "BusDedupKey", documentId, "BusVerification", "VALID"));
+            receipts.record(GOVERNMENT_OFFICE, documentId, documentId, "EDOC", "AXIS", docId, messageId, "VALID");
+            LocalDocumentSystemSimulator finance = finance();
+            await().atMost(Duration.ofSeconds(30)).until(() -> pendingFor(finance, documentId).size() == 1);
+            assertThat(inboxEntry(docId).orElseThrow().status()).isEqualTo(InboxEntry.WAITING);
+        } finally {
+            camel.getRouteController().startRoute("axis-incoming-poll");
+        }
+        awaitAcknowledged(docId, "done");
+        assertThat(pendingFor(finance(), documentId)).hasSize(1);
+    }
+
+    @Test
+    void packageQueuedButNotYetRecordedBeforeACrashIsQueuedAgainButDeliveredOnce() throws Exception {
+        byte[] pkg = signed(documentFrom(GOVERNMENT_OFFICE, "Sự cố trước khi ghi nhận"), PARTNER_SIGNER);
+        String documentId = documentIdOf(pkg);
+        String docId;
+        long queuedBefore = messagesAdded("bus.incoming");
+        camel.getRouteController().stopRoute("axis-incoming-poll");
+        try {
+            docId = axis.enqueueIncoming(SYSTEM_ID, pkg, "edoc");
+            producer.sendBodyAndHeaders("jms:queue:bus.incoming", pkg, Map.of(
+                    "BusMessageId", "crashed-" + docId, "BusDocumentId", documentId, "BusSenderId",
+                    GOVERNMENT_OFFICE, "BusMessageType", "EDOC", "BusDedupKey", documentId, "BusVerification", "VALID"));
+            LocalDocumentSystemSimulator finance = finance();
+            await().atMost(Duration.ofSeconds(30)).until(() -> pendingFor(finance, documentId).size() == 1);
+        } finally {
+            camel.getRouteController().startRoute("axis-incoming-poll");
+        }
+        awaitAcknowledged(docId, "done");
+        // the re-queued copy has been through incoming-dispatch once the queue is drained
+        await().atMost(Duration.ofSeconds(30)).until(() -> queueDepth("bus.incoming") == 0);
+        assertThat(messagesAdded("bus.incoming")).as("queued by the crashed poll and again").isEqualTo(queuedBefore + 2);
+        assertThat(pendingFor(finance(), documentId)).hasSize(1);
+    }
+
+    private long messagesAdded(String queue) {
+        return broker.getActiveMQServer().locateQueue(SimpleString.of(queue)).getMessagesAdded();
+    }
+
+    private long queueDepth(String queue) {
+        var q = broker.getActiveMQServer().locateQueue(SimpleString.of(queue));
+        return q.getMessageCount() + q.getDeliveringCount();
     }
 
     private void assertRefused(byte[] pkg, String reasonCode, String reasonMentions) {
@@ -295,7 +370,7 @@ class IncomingFlowTest {
             return Files.write(file, crl.getEncoded());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.security.cert.CRLException e) {
+        } catch (CRLException e) {
             throw new IllegalStateException(e);
         }
     }
