@@ -224,6 +224,18 @@ class IncomingFlowTest {
     }
 
     @Test
+    void packageThatIsNotEdxmlIsRefusedAsMalformedAndQuarantined() {
+        byte[] junk = "<html><body>not a package</body></html>".getBytes(StandardCharsets.UTF_8);
+        String docId = axis.enqueueIncoming(SYSTEM_ID, junk, "edoc");
+        InboxEntry entry = awaitAcknowledged(docId, "fail");
+        assertThat(entry.reason()).startsWith("MALFORMED_PACKAGE: the package is not readable edXML");
+        Quarantine.Entry quarantined = quarantine.find("AXIS", docId).orElseThrow();
+        assertThat(quarantined.reasonCode()).isEqualTo("MALFORMED_PACKAGE");
+        assertThat(quarantined.documentId()).isNull();
+        assertThat(quarantined.pkg()).isEqualTo(junk);
+    }
+
+    @Test
     void packageQueuedButNotAcknowledgedBeforeACrashIsAcknowledgedDoneAndDeliveredOnce() throws Exception {
         byte[] pkg = signed(documentFrom(GOVERNMENT_OFFICE, "Sự cố giữa xếp hàng và xác nhận"), PARTNER_SIGNER);
         String documentId = documentIdOf(pkg);

@@ -28,6 +28,7 @@ public class AxisIncomingPollRoute extends RouteBuilder {
     public void configure() {
         from("timer:axis-incoming-poll?fixedRate=false&period=" + interval.toMillis())
                 .routeId("axis-incoming-poll")
+                .autoStartup("{{bus.axis.poll-enabled:true}}")
                 .bean(poller, "poll");
 
         from(ENQUEUE).routeId("axis-incoming-enqueue")

@@ -3,6 +3,7 @@ package vn.gov.bus.routes.incoming;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -129,7 +130,7 @@ public class AxisIncomingPoller {
         EdocPackage parsed = verdict.parsed();
         String senderId = parsed != null && parsed.fromOrganId() != null ? parsed.fromOrganId() : item.from();
         String documentId = parsed == null ? null : DeliveryKeys.documentIdOf(parsed);
-        String type = parsed == null ? axisMessageType.toUpperCase(java.util.Locale.ROOT) : parsed.kind().name();
+        String type = parsed == null ? axisMessageType.toUpperCase(Locale.ROOT) : parsed.kind().name();
         String quarantineId = quarantine.put(SOURCE, item.id(), senderId, documentId, type, verdict.reasonCode(),
                 verdict.reason(), pkg);
         String reason = verdict.reasonCode() + ": " + verdict.reason();

@@ -11,6 +11,7 @@ import vn.gov.bus.core.signing.VerificationResult;
 import vn.gov.bus.core.state.Agency;
 import vn.gov.bus.core.state.AgencyDirectory;
 import vn.gov.bus.core.xml.XmlRejectedException;
+import vn.gov.bus.routes.DeliveryKeys;
 
 /**
  * Decides whether a package received from outside may enter the bus: it must parse as edXML and
@@ -45,6 +46,14 @@ public class InboundPackageCheck {
             return InboundVerdict.reject(null, "MALFORMED_PACKAGE", "the package is not readable edXML: "
                     + e.getMessage());
         }
+        // The sender and the document id key the de-duplication: without them nothing can be settled.
+        if (isBlank(parsed.fromOrganId())) {
+            return InboundVerdict.reject(parsed, "MALFORMED_PACKAGE", "MessageHeader/From/OrganId is missing");
+        }
+        if (isBlank(DeliveryKeys.documentIdOf(parsed))) {
+            return InboundVerdict.reject(parsed, "MALFORMED_PACKAGE", parsed.kind() == EdocPackage.Kind.STATUS
+                    ? "MessageHeader/ResponseFor/DocumentId is missing" : "MessageHeader/DocumentId is missing");
+        }
         // Verified at reception: the bus keeps no trusted time of signing to verify against.
         VerificationResult result = verifier.verify(parsed.dom(), clock.instant());
         String warnings = result.warnings().isEmpty() ? "" : "; warnings: " + String.join("; ", result.warnings());
@@ -55,6 +64,10 @@ public class InboundPackageCheck {
                     + result.certificateReason().name(), result.reason());
             default -> InboundVerdict.reject(parsed, result.outcome().name(), result.reason());
         };
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     private InboundVerdict unsigned(EdocPackage parsed, VerificationResult result) {
