@@ -33,13 +33,16 @@ public class Quarantine {
     public String put(String source, String remoteId, String senderId, String documentId, String messageType,
                       String reasonCode, String reasonText, byte[] pkg) {
         String id = UUID.randomUUID().toString();
+        String remote = fit(remoteId, 128);
         try {
             jdbc.update("INSERT INTO quarantine (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    id, source, remoteId, senderId, documentId, messageType, reasonCode, cut(reasonText), pkg,
+                    // a refused package may carry anything: what does not fit is cut, the package keeps it whole
+                    id, source, remote, fit(senderId, 64), fit(documentId, 512), fit(messageType, 16),
+                    reasonCode, cut(reasonText), pkg,
                     Timestamp.from(Instant.now()));
             return id;
         } catch (DuplicateKeyException alreadyQuarantined) {
-            return find(source, remoteId).map(Entry::id).orElseThrow();
+            return find(source, remote).map(Entry::id).orElseThrow();
         }
     }
 
@@ -57,6 +60,10 @@ public class Quarantine {
     /** A reason cut to what the quarantine stores, so the same text can be passed on elsewhere. */
     public static String cut(String text) {
         return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 1) + "…";
+    }
+
+    private static String fit(String value, int length) {
+        return value == null || value.length() <= length ? value : value.substring(0, length);
     }
 
     private static final RowMapper<Entry> MAPPER = (rs, n) -> new Entry(rs.getString("id"), rs.getString("source"),

@@ -54,6 +54,15 @@ public class InboundPackageCheck {
             return InboundVerdict.reject(parsed, "MALFORMED_PACKAGE", parsed.kind() == EdocPackage.Kind.STATUS
                     ? "MessageHeader/ResponseFor/DocumentId is missing" : "MessageHeader/DocumentId is missing");
         }
+        // The state tables key on them (64 and 512 characters), as for packages from local systems.
+        if (parsed.fromOrganId().length() > 64) {
+            return InboundVerdict.reject(parsed, "MALFORMED_PACKAGE", "MessageHeader/From/OrganId is longer than 64 "
+                    + "characters");
+        }
+        if (DeliveryKeys.dedupKeyOf(parsed).length() > 512) {
+            return InboundVerdict.reject(parsed, "MALFORMED_PACKAGE", "the DocumentId (or status key) is longer than "
+                    + "512 characters");
+        }
         // Verified at reception: the bus keeps no trusted time of signing to verify against.
         VerificationResult result = verifier.verify(parsed.dom(), clock.instant());
         String warnings = result.warnings().isEmpty() ? "" : "; warnings: " + String.join("; ", result.warnings());
