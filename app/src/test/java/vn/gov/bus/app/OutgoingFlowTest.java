@@ -44,7 +44,9 @@ import vn.gov.bus.core.state.DeliveryState;
         "bus.broker.max-redelivery-delay=400ms",
         "bus.broker.max-delivery-attempts=4",
         "bus.axis.request-timeout=5s",
-        "bus.axis.in-flight-timeout=10s"})
+        "bus.axis.in-flight-timeout=10s",
+        // the incoming poller's requests would use up the axis faults these tests inject
+        "bus.axis.poll-enabled=false"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class OutgoingFlowTest {
 

@@ -16,6 +16,8 @@ public final class BusHeaders {
     /** Comma-separated organ ids a delivery message is meant for. */
     public static final String RECIPIENTS = "BusRecipients";
     public static final String CHANNEL = "BusChannel";
+    /** How a received package's signature was judged: outcome, then any warnings (incoming only). */
+    public static final String VERIFICATION = "BusVerification";
     /** Why a message was dead-lettered. */
     public static final String FAILURE_REASON = "BusFailureReason";
 

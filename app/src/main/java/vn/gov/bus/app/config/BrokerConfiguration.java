@@ -55,7 +55,7 @@ public class BrokerConfiguration {
     @Bean
     @ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "embedded", matchIfMissing = true)
     ArtemisConfigurationCustomizer busBrokerSettings(BusProperties bus, Environment env) {
-        List<String> queues = Stream.of("outgoing", "deliver-local", "deliver-axis")
+        List<String> queues = Stream.of("outgoing", "deliver-local", "deliver-axis", "incoming")
                 .map(name -> env.getRequiredProperty("bus.queues." + name)).toList();
         return configuration -> {
             BusProperties.Broker broker = bus.broker();

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -28,9 +29,20 @@ public record BusProperties(
     public record Organisation(@NotBlank String organId, @NotBlank String name, @NotBlank String centreCode) {
     }
 
-    /** Empty keystore = generate or reuse a development PKI under {data-dir}/pki. */
+    /**
+     * Empty keystore = generate or reuse a development PKI under {data-dir}/pki. Received
+     * packages are verified against the trust store's anchors (or the development root) plus
+     * {@code extraTrustAnchors} (PEM files), with revocation from {@code crlFiles}.
+     */
     public record Pki(Path keystore, String keystorePassword, String keyAlias,
-                      Path truststore, String truststorePassword) {
+                      Path truststore, String truststorePassword,
+                      List<Path> extraTrustAnchors, List<Path> crlFiles, boolean allowSha1) {
+
+        public Pki {
+            extraTrustAnchors = extraTrustAnchors == null ? List.of() : List.copyOf(extraTrustAnchors);
+            crlFiles = crlFiles == null ? List.of() : List.copyOf(crlFiles);
+        }
+
         public boolean development() {
             return keystore == null || keystore.toString().isBlank();
         }
@@ -47,7 +59,8 @@ public record BusProperties(
 
     public record Axis(@NotNull URI endpoint, @NotBlank String systemId, @NotBlank String secret,
                        @DefaultValue("5s") Duration connectTimeout,
-                       @DefaultValue("60s") Duration requestTimeout) {
+                       @DefaultValue("60s") Duration requestTimeout,
+                       @DefaultValue("10s") Duration pollInterval) {
     }
 
     public record Limits(@DefaultValue("80MB") DataSize maxPackageSize,

@@ -1,0 +1,55 @@
+package vn.gov.bus.app.config;
+
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.gov.bus.core.pki.CertificateValidator;
+import vn.gov.bus.core.pki.CrlSource;
+import vn.gov.bus.core.pki.TrustAnchors;
+import vn.gov.bus.core.signing.PackageVerifier;
+import vn.gov.bus.core.signing.VerifierPolicy;
+import vn.gov.bus.core.state.InboundReceipts;
+import vn.gov.bus.core.state.Quarantine;
+
+/** Verification of received packages, their de-duplication and the quarantine of refused ones. */
+@Configuration(proxyBeanMethods = false)
+public class IncomingConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(IncomingConfiguration.class);
+
+    /**
+     * Trusts the anchors the bus's own certificate chains to plus the configured extra ones
+     * (partners sign under either Vietnamese root, and test partners under their own).
+     */
+    @Bean
+    PackageVerifier packageVerifier(PackageConfiguration.Pki pki, BusProperties bus) {
+        BusProperties.Pki settings = bus.pki();
+        List<X509Certificate> roots = new ArrayList<>(pki.anchors().certificates());
+        if (!settings.extraTrustAnchors().isEmpty()) {
+            roots.addAll(TrustAnchors.fromPem(settings.extraTrustAnchors().toArray(Path[]::new)).certificates());
+        }
+        TrustAnchors anchors = TrustAnchors.of(roots);
+        CrlSource crls = settings.crlFiles().isEmpty()
+                ? CrlSource.none() : CrlSource.fromFiles(settings.crlFiles().toArray(Path[]::new));
+        log.info("Received packages are verified against trust anchors {}; revocation: {}; SHA-1 {}",
+                anchors.describe(), settings.crlFiles().isEmpty() ? "not checked (no bus.pki.crl-files)"
+                        : "CRLs from " + settings.crlFiles(), settings.allowSha1() ? "accepted with a warning" : "refused");
+        return new PackageVerifier(new CertificateValidator(anchors, crls), new VerifierPolicy(settings.allowSha1()));
+    }
+
+    @Bean
+    Quarantine quarantine(JdbcTemplate jdbc) {
+        return new Quarantine(jdbc);
+    }
+
+    @Bean
+    InboundReceipts inboundReceipts(JdbcTemplate jdbc) {
+        return new InboundReceipts(jdbc);
+    }
+}

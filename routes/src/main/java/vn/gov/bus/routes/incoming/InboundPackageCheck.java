@@ -1,0 +1,96 @@
+package vn.gov.bus.routes.incoming;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import vn.gov.bus.core.edxml.EdocPackage;
+import vn.gov.bus.core.edxml.EdxmlException;
+import vn.gov.bus.core.edxml.EdxmlReader;
+import vn.gov.bus.core.signing.PackageVerifier;
+import vn.gov.bus.core.signing.VerificationResult;
+import vn.gov.bus.core.state.Agency;
+import vn.gov.bus.core.state.AgencyDirectory;
+import vn.gov.bus.core.xml.XmlRejectedException;
+import vn.gov.bus.routes.DeliveryKeys;
+
+/**
+ * Decides whether a package received from outside may enter the bus: it must parse as edXML and
+ * carry a valid signature chained to a configured trust anchor. An unsigned package is accepted
+ * only from a sender the directory marks {@code ACCEPT_UNSIGNED_FLAGGED} (some provinces' systems
+ * still send none), and it then travels flagged.
+ */
+@Component
+public class InboundPackageCheck {
+
+    public static final String REJECT_UNSIGNED = "REJECT_UNSIGNED";
+    public static final String ACCEPT_UNSIGNED_FLAGGED = "ACCEPT_UNSIGNED_FLAGGED";
+
+    private final EdxmlReader reader;
+    private final PackageVerifier verifier;
+    private final AgencyDirectory directory;
+    private final Clock clock;
+
+    public InboundPackageCheck(EdxmlReader reader, PackageVerifier verifier, AgencyDirectory directory,
+                               Clock clock) {
+        this.reader = reader;
+        this.verifier = verifier;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    public InboundVerdict check(byte[] pkg) {
+        EdocPackage parsed;
+        try {
+            parsed = reader.read(pkg);
+        } catch (XmlRejectedException | EdxmlException e) {
+            return InboundVerdict.reject(null, "MALFORMED_PACKAGE", "the package is not readable edXML: "
+                    + e.getMessage());
+        }
+        // The sender and the document id key the de-duplication: without them nothing can be settled.
+        if (isBlank(parsed.fromOrganId())) {
+            return InboundVerdict.reject(parsed, "MALFORMED_PACKAGE", "MessageHeader/From/OrganId is missing");
+        }
+        if (isBlank(DeliveryKeys.documentIdOf(parsed))) {
+            return InboundVerdict.reject(parsed, "MALFORMED_PACKAGE", parsed.kind() == EdocPackage.Kind.STATUS
+                    ? "MessageHeader/ResponseFor/DocumentId is missing" : "MessageHeader/DocumentId is missing");
+        }
+        // The state tables key on them (64 and 512 characters), as for packages from local systems.
+        if (parsed.fromOrganId().length() > 64) {
+            return InboundVerdict.reject(parsed, "MALFORMED_PACKAGE", "MessageHeader/From/OrganId is longer than 64 "
+                    + "characters");
+        }
+        if (DeliveryKeys.dedupKeyOf(parsed).length() > 512) {
+            return InboundVerdict.reject(parsed, "MALFORMED_PACKAGE", "the DocumentId (or status key) is longer than "
+                    + "512 characters");
+        }
+        // Verified at reception: the bus keeps no trusted time of signing to verify against.
+        VerificationResult result = verifier.verify(parsed.dom(), clock.instant());
+        String warnings = result.warnings().isEmpty() ? "" : "; warnings: " + String.join("; ", result.warnings());
+        return switch (result.outcome()) {
+            case VALID -> InboundVerdict.accept(parsed, "VALID", result.reason(), "VALID" + warnings);
+            case UNSIGNED -> unsigned(parsed, result);
+            case UNTRUSTED_CERTIFICATE -> InboundVerdict.reject(parsed, "CERTIFICATE_"
+                    + result.certificateReason().name(), result.reason());
+            default -> InboundVerdict.reject(parsed, result.outcome().name(), result.reason());
+        };
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private InboundVerdict unsigned(EdocPackage parsed, VerificationResult result) {
+        String sender = parsed.fromOrganId();
+        Optional<Agency> agency = sender == null ? Optional.empty() : directory.find(sender);
+        String policy = agency.map(Agency::signaturePolicy).orElse(REJECT_UNSIGNED);
+        if (ACCEPT_UNSIGNED_FLAGGED.equals(policy)) {
+            return InboundVerdict.accept(parsed, "UNSIGNED_ACCEPTED", "unsigned, accepted because sender " + sender
+                    + " has signature policy " + ACCEPT_UNSIGNED_FLAGGED,
+                    "UNSIGNED_ACCEPTED; warnings: the package carries no signature; accepted under sender policy "
+                            + ACCEPT_UNSIGNED_FLAGGED);
+        }
+        String why = agency.isEmpty() ? "sender " + sender + " is not in the agency directory, so "
+                + REJECT_UNSIGNED + " applies" : "sender " + sender + " has signature policy " + policy;
+        return InboundVerdict.reject(parsed, "UNSIGNED", result.reason() + "; " + why);
+    }
+}
