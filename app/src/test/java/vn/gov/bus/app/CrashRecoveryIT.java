@@ -28,10 +28,10 @@ import vn.gov.bus.core.edxml.SamplePackages;
  * acknowledged reaches the axis exactly once. Documents whose send failed during the crash are
  * retried by the sender, as a real document system would, and also arrive exactly once.
  */
-@Disabled("Open defect, not a flaky test: one run in eleven (after the transaction fix) lost the document "
+@Disabled("Open defect, not a flaky test: one run in fifteen (after the transaction fix) lost the document "
         + "that was being dispatched at the SIGKILL (AMQ142015 'uncommitted transaction discarded' on restart, "
         + "the consumed package not back on bus.outgoing). See docs/operations.md, 'Open defect'. Re-enable "
-        + "once explained; run it alone with: mvn -pl app verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false")
+        + "once explained; to run it anyway see docs/operations.md")
 class CrashRecoveryIT {
 
     static final String OFFICE = "000.00.01.H53";
