@@ -23,4 +23,16 @@ public final class BusHeaders {
 
     private BusHeaders() {
     }
+
+    /** The headers every package carries on the bus's queues (a mutable map: callers may add more). */
+    public static java.util.Map<String, Object> of(String messageId, String documentId, String senderId,
+                                                   String messageType, String dedupKey) {
+        java.util.Map<String, Object> headers = new java.util.HashMap<>();
+        headers.put(MESSAGE_ID, messageId);
+        headers.put(DOCUMENT_ID, documentId);
+        headers.put(SENDER_ID, senderId);
+        headers.put(MESSAGE_TYPE, messageType);
+        headers.put(DEDUP_KEY, dedupKey);
+        return headers;
+    }
 }

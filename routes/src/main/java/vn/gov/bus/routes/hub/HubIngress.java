@@ -1,7 +1,6 @@
 package vn.gov.bus.routes.hub;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,12 +70,7 @@ public class HubIngress implements HubBackend {
         String messageId = UUID.randomUUID().toString();
         String type = parsed.kind().name();
         String documentId = DeliveryKeys.documentIdOf(parsed);
-        Map<String, Object> headers = new HashMap<>();
-        headers.put(BusHeaders.MESSAGE_ID, messageId);
-        headers.put(BusHeaders.DOCUMENT_ID, documentId);
-        headers.put(BusHeaders.SENDER_ID, organId);
-        headers.put(BusHeaders.MESSAGE_TYPE, type);
-        headers.put(BusHeaders.DEDUP_KEY, dedupKey);
+        Map<String, Object> headers = BusHeaders.of(messageId, documentId, organId, type, dedupKey);
         producer.sendBodyAndHeaders(HubIngressRoute.ENDPOINT, pkg, headers);
         Instant acceptedAt = Instant.now();
         registry.record(messageId, "OUTGOING", type, documentId, organId, parsed.subject(),

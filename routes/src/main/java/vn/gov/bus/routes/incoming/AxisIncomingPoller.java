@@ -1,7 +1,6 @@
 package vn.gov.bus.routes.incoming;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,12 +107,7 @@ public class AxisIncomingPoller {
             return;
         }
         String messageId = UUID.randomUUID().toString();
-        Map<String, Object> headers = new HashMap<>();
-        headers.put(BusHeaders.MESSAGE_ID, messageId);
-        headers.put(BusHeaders.DOCUMENT_ID, documentId);
-        headers.put(BusHeaders.SENDER_ID, senderId);
-        headers.put(BusHeaders.MESSAGE_TYPE, type);
-        headers.put(BusHeaders.DEDUP_KEY, dedupKey);
+        Map<String, Object> headers = BusHeaders.of(messageId, documentId, senderId, type, dedupKey);
         headers.put(BusHeaders.VERIFICATION, verdict.verification());
         // Queue first, record second, acknowledge last: a crash after the send re-queues the package
         // at the next poll (the pending box refuses the second copy); the other order could lose it.
