@@ -16,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
 import vn.gov.bus.connectors.axis.simulator.AxisSimulatorConfig;
 import vn.gov.bus.connectors.qlvb.LocalDocumentSystemSimulator;
@@ -28,10 +27,6 @@ import vn.gov.bus.core.edxml.SamplePackages;
  * acknowledged reaches the axis exactly once. Documents whose send failed during the crash are
  * retried by the sender, as a real document system would, and also arrive exactly once.
  */
-@Disabled("Open defect, not a flaky test: one run in fifteen (after the transaction fix) lost the document "
-        + "that was being dispatched at the SIGKILL (AMQ142015 'uncommitted transaction discarded' on restart, "
-        + "the consumed package not back on bus.outgoing). See docs/operations.md, 'Open defect'. Re-enable "
-        + "once explained; to run it anyway see docs/operations.md")
 class CrashRecoveryIT {
 
     static final String OFFICE = "000.00.01.H53";

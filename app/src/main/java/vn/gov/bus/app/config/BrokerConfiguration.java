@@ -34,13 +34,18 @@ public class BrokerConfiguration {
      * (transacted=true without a transaction manager): the consumed message's acknowledgement and
      * every message the route produces commit together, in one broker transaction. A Spring
      * JmsTransactionManager with a cached consumer would commit them in two sessions, one after
-     * the other, and a crash in between loses the message (the crash test caught exactly that).
+     * the other, and a crash in between loses the message (the crash test caught exactly that:
+     * the broker's journal showed the acknowledgement and the produced message in two transactions).
      */
     @Bean("jms")
     JmsComponent jmsComponent(ConnectionFactory connectionFactory) {
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(connectionFactory);
+        // camel-jms-starter re-applies camel.component.jms.* (with its own defaults) over these two
+        // settings: application.yaml sets both keys for that reason; they are repeated here so the
+        // bean says what it needs. QueueTransactionTest proves the outcome on the broker itself.
         jms.setLazyCreateTransactionManager(false);
+        jms.setExposeListenerSession(true);
         // a rolled-back delivery is logged by its route; the listener's own stack trace adds nothing
         jms.getConfiguration().setErrorHandlerLogStackTrace(false);
         return jms;

@@ -1,5 +1,9 @@
 package vn.gov.bus.app.config;
 
+import java.util.Comparator;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.activemq.artemis.core.postoffice.impl.LocalQueueBinding;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.slf4j.Logger;
@@ -31,11 +35,28 @@ class BrokerRecoveryReport implements SmartInitializingSingleton {
         }
         StringBuilder report = new StringBuilder();
         broker.getActiveMQServer().getPostOffice().getAllBindings()
-                .filter(b -> b instanceof org.apache.activemq.artemis.core.postoffice.impl.LocalQueueBinding)
-                .map(b -> ((org.apache.activemq.artemis.core.postoffice.impl.LocalQueueBinding) b).getQueue())
+                .filter(b -> b instanceof LocalQueueBinding)
+                .map(b -> ((LocalQueueBinding) b).getQueue())
                 .filter(q -> q.getName().toString().startsWith("bus.") || q.getName().toString().startsWith("DLQ.bus."))
-                .sorted(java.util.Comparator.comparing((Queue q) -> q.getName().toString()))
-                .forEach(q -> report.append(' ').append(q.getName()).append('=').append(q.getMessageCount()));
+                .sorted(Comparator.comparing((Queue q) -> q.getName().toString()))
+                .forEach(q -> report.append(' ').append(q.getName()).append('=').append(settledCount(q)));
         log.info("Embedded broker recovered from its journal:{}", report);
+    }
+
+    /**
+     * Messages loaded from the journal wait in the queue's intermediate list until its executor
+     * moves them; counting before that says 0 for a queue that holds work (seen after a crash).
+     */
+    private static long settledCount(Queue queue) {
+        CountDownLatch settled = new CountDownLatch(1);
+        queue.flushOnIntermediate(settled::countDown);
+        try {
+            if (!settled.await(10, TimeUnit.SECONDS)) {
+                log.warn("queue {} did not settle within 10 s; its count below may be low", queue.getName());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return queue.getMessageCount();
     }
 }
