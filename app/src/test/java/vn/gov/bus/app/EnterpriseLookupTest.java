@@ -234,4 +234,38 @@ class EnterpriseLookupTest {
                 .isInstanceOfSatisfying(LookupFault.class,
                         fault -> assertThat(fault.getFaultInfo().getCode()).isEqualTo("AUTH_FAILED"));
     }
+
+    HttpResponse<String> postSoap(String envelope) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/services/enterprise-lookup"))
+                .header("Content-Type", "text/xml; charset=UTF-8")
+                .header("SOAPAction", "\"urn:vn:gov:bus:enterprise:1:GetEnterprise\"")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String envelope(String prolog, String code) {
+        return prolog + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\""
+                + " xmlns:e=\"urn:vn:gov:bus:enterprise:1\"><soap:Header><e:CallerCredentials>"
+                + "<e:systemId>mot-cua</e:systemId><e:token>" + TOKEN + "</e:token></e:CallerCredentials>"
+                + "</soap:Header><soap:Body><e:GetEnterprise><e:code>" + code + "</e:code></e:GetEnterprise>"
+                + "</soap:Body></soap:Envelope>";
+    }
+
+    @Test
+    void soapRefusesADoctypeAndAnOversizedRequestBeforeAnyLookup() throws Exception {
+        long before = registry.requests();
+        String code = registry.dataset().code(60_006);
+        assertThat(postSoap(envelope("", code)).statusCode()).isEqualTo(200);
+        long afterValid = registry.requests();
+
+        HttpResponse<String> doctype = postSoap(envelope(
+                "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>", "&e;"));
+        HttpResponse<String> oversized = postSoap(envelope("", code + " ".repeat(40_000)));
+
+        assertThat(afterValid - before).isEqualTo(1);
+        assertThat(doctype.statusCode()).isEqualTo(500);
+        assertThat(doctype.body()).contains("Fault").doesNotContain("root:");
+        assertThat(oversized.statusCode()).isEqualTo(500);
+        assertThat(oversized.body()).contains("Fault");
+        assertThat(registry.requests()).isEqualTo(afterValid);
+    }
 }
