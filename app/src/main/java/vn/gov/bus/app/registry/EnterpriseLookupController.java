@@ -1,5 +1,6 @@
 package vn.gov.bus.app.registry;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +47,7 @@ public class EnterpriseLookupController {
                                         String authorization, HttpServletRequest http) {
         Optional<String> caller = bearer(authorization).flatMap(callers::authenticate);
         if (caller.isEmpty()) {
+            lookups.authenticationFailed(null, http.getRemoteAddr());
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"bus\"")
                     .body(new Problem("AUTH_FAILED", HttpHeaders.AUTHORIZATION, "known-caller",
@@ -115,6 +117,7 @@ public class EnterpriseLookupController {
     }
 
     /** An error: code, the field and rule at fault, the message in English and Vietnamese. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Problem(String code, String field, String rule, String message, String messageVi,
                           Long retryAfterSeconds) {
     }

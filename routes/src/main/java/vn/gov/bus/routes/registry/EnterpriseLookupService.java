@@ -88,6 +88,17 @@ public class EnterpriseLookupService implements EnterpriseLookupBackend {
         return unavailable(request, code, cached, (RegistryAnswer.Unavailable) answer);
     }
 
+    @Override
+    public void authenticationFailed(String claimedSystem, String origin) {
+        audit.record(AuditEvent.of(AuditStep.LOOKUP)
+                .outcome(AuditOutcome.REFUSED)
+                .routeId(RegistryLookupRoute.ROUTE_ID)
+                .actor(claimedSystem)
+                .origin(origin)
+                .detail("result=AUTH_FAILED")
+                .build());
+    }
+
     private LookupAnswer unavailable(LookupRequest request, EnterpriseCode code, Optional<EnterpriseCache.Entry> cached,
                                      RegistryAnswer.Unavailable unavailable) {
         if (cached.isPresent()) {

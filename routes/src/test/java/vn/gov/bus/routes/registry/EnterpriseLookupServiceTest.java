@@ -116,4 +116,19 @@ class EnterpriseLookupServiceTest {
                 .contains("code=" + household.code().substring(0, 3) + "*******")
                 .doesNotContain(household.legalRepresentative().fullName());
     }
+
+    @Test
+    void aCallerThatFailedAuthenticationIsAuditedAsRefusedAndNothingIsLookedUp() {
+        long before = fixture.simulator.requests();
+
+        fixture.service.authenticationFailed("he-thong-la", "10.0.0.9");
+
+        assertThat(fixture.simulator.requests()).isEqualTo(before);
+        assertThat(fixture.audit).singleElement().satisfies(event -> {
+            assertThat(event.outcome()).isEqualTo(AuditOutcome.REFUSED);
+            assertThat(event.actor()).isEqualTo("he-thong-la");
+            assertThat(event.origin()).isEqualTo("10.0.0.9");
+            assertThat(event.detail()).isEqualTo("result=AUTH_FAILED");
+        });
+    }
 }

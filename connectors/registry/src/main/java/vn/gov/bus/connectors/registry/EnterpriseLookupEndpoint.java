@@ -1,11 +1,15 @@
 package vn.gov.bus.connectors.registry;
 
 import jakarta.jws.WebService;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.bus.schemas.enterprise.Address;
@@ -46,9 +50,10 @@ public class EnterpriseLookupEndpoint implements EnterpriseLookup {
     @Override
     public GetEnterpriseResponse getEnterprise(GetEnterprise request, CallerCredentials credentials)
             throws LookupFault {
-        String caller = authenticate(credentials);
+        String origin = remoteAddress();
+        String caller = authenticate(credentials, origin);
         try {
-            LookupAnswer answer = backend.lookup(new LookupRequest(caller, null, "code", request.getCode()));
+            LookupAnswer answer = backend.lookup(new LookupRequest(caller, origin, "code", request.getCode()));
             return response(answer);
         } catch (InvalidEnterpriseCodeException e) {
             throw fault("INVALID_CODE", e.field(), e.rule(), e.getMessage(), e.messageVi(), null);
@@ -59,18 +64,26 @@ public class EnterpriseLookupEndpoint implements EnterpriseLookup {
         }
     }
 
-    private String authenticate(CallerCredentials credentials) throws LookupFault {
+    private String authenticate(CallerCredentials credentials, String origin) throws LookupFault {
         Optional<String> caller = credentials == null ? Optional.empty()
                 : authenticator.authenticate(credentials.getToken());
         // the token names the system; a header claiming another system is refused like a wrong token
         if (caller.isEmpty() || !caller.get().equals(credentials.getSystemId())) {
-            log.info("enterprise lookup refused: unknown token or system id {}",
-                    credentials == null ? null : credentials.getSystemId());
+            String claimed = credentials == null ? null : credentials.getSystemId();
+            log.info("enterprise lookup refused: unknown token or system id {} from {}", claimed, origin);
+            backend.authenticationFailed(claimed, origin);
             throw fault("AUTH_FAILED", "CallerCredentials", "known-caller",
                     "Authentication failed: unknown system id or wrong token",
                     "Xác thực không thành công: mã hệ thống hoặc mã xác thực không đúng", null);
         }
         return caller.get();
+    }
+
+    /** The caller's address, for the audit log (null outside an HTTP call). */
+    private static String remoteAddress() {
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        Object request = message == null ? null : message.get(AbstractHTTPDestination.HTTP_REQUEST);
+        return request instanceof HttpServletRequest http ? http.getRemoteAddr() : null;
     }
 
     private static GetEnterpriseResponse response(LookupAnswer answer) {
