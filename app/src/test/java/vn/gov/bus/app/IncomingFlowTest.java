@@ -63,6 +63,7 @@ import vn.gov.bus.core.state.Quarantine;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bus.simulators.enabled=true",
         "bus.simulators.demo-traffic=false",
+        "bus.simulators.registry.port=0",
         "bus.simulators.axis-directory-size=1000",
         "bus.axis.poll-interval=200ms",
         "bus.axis.request-timeout=5s",

@@ -38,6 +38,7 @@ import vn.gov.bus.core.state.DeliveryState;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bus.simulators.enabled=true",
         "bus.simulators.demo-traffic=false",
+        "bus.simulators.registry.port=0",
         "bus.simulators.axis-directory-size=1000",
         "bus.limits.max-attachment-size=256KB",
         "bus.broker.redelivery-delay=100ms",

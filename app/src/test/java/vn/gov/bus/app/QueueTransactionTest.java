@@ -41,6 +41,7 @@ import vn.gov.bus.core.edxml.SamplePackages;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bus.simulators.enabled=true",
         "bus.simulators.demo-traffic=false",
+        "bus.simulators.registry.port=0",
         "bus.simulators.axis-directory-size=100",
         "bus.broker.redelivery-delay=100ms"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)

@@ -19,13 +19,23 @@ import java.util.Set;
  * @param e2eRate          packages per second offered in total, or 0 for a closed loop (each sender
  *                         sends its next package as soon as the hub accepted the previous one)
  * @param e2eTimeout       how long to wait for the measured packages to reach the axis
+ * @param registrySeconds  measured duration of the uncached and of the cached enterprise-lookup run
+ * @param registryThreads  concurrent callers of the enterprise lookup REST service
+ * @param only             run one part only: queue, sign, e2e or registry; null = all
  */
 record BenchOptions(Duration queueSeconds, Duration queueWarmUp, int queueProducers, Duration signSeconds,
-                    int e2eDocuments, int e2eWarmUp, int e2eSenders, int e2eRate, Duration e2eTimeout) {
+                    int e2eDocuments, int e2eWarmUp, int e2eSenders, int e2eRate, Duration e2eTimeout,
+                    Duration registrySeconds, int registryThreads, String only) {
+
+    static final Set<String> PARTS = Set.of("queue", "sign", "e2e", "registry");
+
+    boolean runs(String part) {
+        return only == null || only.equals(part);
+    }
 
     private static final Set<String> NAMES = Set.of("queue-seconds", "queue-warm-up-seconds", "queue-producers",
             "sign-seconds", "e2e-documents", "e2e-warm-up", "e2e-senders", "e2e-rate",
-            "e2e-timeout-seconds");
+            "e2e-timeout-seconds", "registry-seconds", "registry-threads", "only");
 
     static BenchOptions parse(String... args) {
         Map<String, String> values = new HashMap<>();
@@ -48,12 +58,26 @@ record BenchOptions(Duration queueSeconds, Duration queueWarmUp, int queueProduc
                 positive(values, "e2e-warm-up", 200),
                 positive(values, "e2e-senders", 4),
                 whole(values, "e2e-rate", 0),
-                Duration.ofSeconds(positive(values, "e2e-timeout-seconds", 180)));
+                Duration.ofSeconds(positive(values, "e2e-timeout-seconds", 180)),
+                Duration.ofSeconds(positive(values, "registry-seconds", 10)),
+                positive(values, "registry-threads", 4),
+                part(values.get("only")));
     }
 
     static String usage() {
         return "options: --queue-seconds=5 --queue-warm-up-seconds=2 --queue-producers=1 --sign-seconds=5 "
-                + "--e2e-documents=1000 --e2e-warm-up=200 --e2e-senders=4 --e2e-rate=0 (closed loop) --e2e-timeout-seconds=180";
+                + "--e2e-documents=1000 --e2e-warm-up=200 --e2e-senders=4 --e2e-rate=0 (closed loop) --e2e-timeout-seconds=180 "
+                + "--registry-seconds=10 --registry-threads=4 --only=queue|sign|e2e|registry (default: all)";
+    }
+
+    private static String part(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        if (!PARTS.contains(raw.strip())) {
+            throw new IllegalArgumentException("--only must be one of " + PARTS + ", was '" + raw + "'");
+        }
+        return raw.strip();
     }
 
     private static int positive(Map<String, String> values, String name, int fallback) {

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The measurement harness behind {@code ./bus bench}: the raw durable-queue rate of the embedded
- * broker, the raw signature rates, and the end-to-end rate and latency of the outgoing flow, all
- * in one run on this machine, then how close the bus comes to the broker's ceiling. A benchmark,
+ * broker, the raw signature rates, the end-to-end rate and latency of the outgoing flow, and the
+ * enterprise lookup rate cached and uncached, all in one run on this machine (or one part with
+ * {@code --only=}), then how close the bus comes to the broker's ceiling. A benchmark,
  * not a test: it prints what it measured and judges nothing.
  */
 public final class BusBench {
@@ -69,45 +70,66 @@ public final class BusBench {
                 OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS), runtime.availableProcessors(),
                 System.getProperty("java.version"), runtime.maxMemory() / (1024 * 1024), workDir);
 
-        System.out.printf("%n[1/3] raw durable queue: embedded Artemis, journal %s, buffer timeout %d µs, "
-                        + "%d producer(s), persistent BytesMessage, commit per message, %d s after %d s warm-up%n",
-                RawQueueRate.journalType(), RawQueueRate.JOURNAL_BUFFER_TIMEOUT.toNanos() / 1000,
-                options.queueProducers(), options.queueSeconds().toSeconds(), options.queueWarmUp().toSeconds());
-        RawQueueRate queue = new RawQueueRate(workDir, options.queueWarmUp(), options.queueSeconds(),
-                options.queueProducers());
-        RawQueueRate.Result small = queue.run(SMALL_BODY);
-        printQueue(small);
-        RawQueueRate.Result large = queue.run(LARGE_BODY);
-        printQueue(large);
+        RawQueueRate.Result small = null;
+        RawQueueRate.Result large = null;
+        if (options.runs("queue")) {
+            System.out.printf("%n[queue] raw durable queue: embedded Artemis, journal %s, buffer timeout %d µs, "
+                            + "%d producer(s), persistent BytesMessage, commit per message, %d s after %d s warm-up%n",
+                    RawQueueRate.journalType(), RawQueueRate.JOURNAL_BUFFER_TIMEOUT.toNanos() / 1000,
+                    options.queueProducers(), options.queueSeconds().toSeconds(), options.queueWarmUp().toSeconds());
+            RawQueueRate queue = new RawQueueRate(workDir, options.queueWarmUp(), options.queueSeconds(),
+                    options.queueProducers());
+            small = queue.run(SMALL_BODY);
+            printQueue(small);
+            large = queue.run(LARGE_BODY);
+            printQueue(large);
+        }
 
-        byte[] pkg = BenchPackages.small();
-        System.out.printf("%n[2/3] XML-DSig, single thread, %d-byte package, %d s after 2 s warm-up%n",
-                pkg.length, options.signSeconds().toSeconds());
-        SignatureRate signatures = new SignatureRate(workDir.resolve("pki"), Duration.ofSeconds(2),
-                options.signSeconds());
-        SignatureRate.Result sign = signatures.sign(pkg);
-        System.out.printf("  sign   (parse + sign + serialise): %8.1f ops/s  (%d in %.1f s)%n",
-                sign.perSecond(), sign.operations(), sign.measured().toNanos() / 1e9);
-        SignatureRate.Result verify = signatures.verify(pkg);
-        System.out.printf("  verify (parse + verify + PKIX):    %8.1f ops/s  (%d in %.1f s)%n",
-                verify.perSecond(), verify.operations(), verify.measured().toNanos() / 1e9);
+        SignatureRate.Result sign = null;
+        SignatureRate.Result verify = null;
+        if (options.runs("sign")) {
+            byte[] pkg = BenchPackages.small();
+            System.out.printf("%n[sign] XML-DSig, single thread, %d-byte package, %d s after 2 s warm-up%n",
+                    pkg.length, options.signSeconds().toSeconds());
+            SignatureRate signatures = new SignatureRate(workDir.resolve("pki"), Duration.ofSeconds(2),
+                    options.signSeconds());
+            sign = signatures.sign(pkg);
+            System.out.printf("  sign   (parse + sign + serialise): %8.1f ops/s  (%d in %.1f s)%n",
+                    sign.perSecond(), sign.operations(), sign.measured().toNanos() / 1e9);
+            verify = signatures.verify(pkg);
+            System.out.printf("  verify (parse + verify + PKIX):    %8.1f ops/s  (%d in %.1f s)%n",
+                    verify.perSecond(), verify.operations(), verify.measured().toNanos() / 1e9);
+        }
 
-        System.out.printf("%n[3/3] end to end: %d local system(s) → hub SOAP → bus.outgoing → sign → bus.deliver.axis"
-                        + " → axis simulator (HTTP); %d warm-up + %d measured packages, %s%n",
-                options.e2eSenders(), options.e2eWarmUp(), options.e2eDocuments(),
-                options.e2eRate() > 0 ? "offered at " + options.e2eRate() + " docs/s"
-                        : "closed loop (next package as soon as the previous is accepted)");
-        EndToEndRate.Result e2e = new EndToEndRate(workDir.resolve("bus-data"), options.e2eSenders(),
-                options.e2eRate(), options.e2eTimeout()).run(options.e2eWarmUp(), options.e2eDocuments());
-        System.out.printf("  package %d bytes; delivered %d of %d (failed sends %d, duplicates at the axis %d)%n",
-                e2e.packageBytes(), e2e.arrived(), e2e.documents(), e2e.failedSends(), e2e.duplicates());
-        System.out.printf("  accepted by the hub %.1f docs/s (SendDocument p50 %.1f ms); delivered %.1f docs/s%n",
-                e2e.acceptedPerSecond(), e2e.acceptP50Millis(), e2e.deliveredPerSecond());
-        System.out.printf("  latency send → axis: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                e2e.p50Millis(), e2e.p99Millis(), e2e.maxMillis());
-        System.out.printf("  deepest backlog while measuring: %s%n", e2e.deepestBacklog());
+        EndToEndRate.Result e2e = null;
+        if (options.runs("e2e")) {
+            System.out.printf("%n[e2e] end to end: %d local system(s) → hub SOAP → bus.outgoing → sign → bus.deliver.axis"
+                            + " → axis simulator (HTTP); %d warm-up + %d measured packages, %s%n",
+                    options.e2eSenders(), options.e2eWarmUp(), options.e2eDocuments(),
+                    options.e2eRate() > 0 ? "offered at " + options.e2eRate() + " docs/s"
+                            : "closed loop (next package as soon as the previous is accepted)");
+            e2e = new EndToEndRate(workDir.resolve("bus-data"), options.e2eSenders(),
+                    options.e2eRate(), options.e2eTimeout()).run(options.e2eWarmUp(), options.e2eDocuments());
+            System.out.printf("  package %d bytes; delivered %d of %d (failed sends %d, duplicates at the axis %d)%n",
+                    e2e.packageBytes(), e2e.arrived(), e2e.documents(), e2e.failedSends(), e2e.duplicates());
+            System.out.printf("  accepted by the hub %.1f docs/s (SendDocument p50 %.1f ms); delivered %.1f docs/s%n",
+                    e2e.acceptedPerSecond(), e2e.acceptP50Millis(), e2e.deliveredPerSecond());
+            System.out.printf("  latency send → axis: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    e2e.p50Millis(), e2e.p99Millis(), e2e.maxMillis());
+            System.out.printf("  deepest backlog while measuring: %s%n", e2e.deepestBacklog());
+        }
 
-        printSummary(small, large, sign, verify, e2e);
+        RegistryLookupRate.Result lookups = null;
+        if (options.runs("registry")) {
+            System.out.printf("%n[registry] enterprise lookups: %d caller thread(s) → REST GET /api/v1/enterprises/{taxCode}"
+                            + " → cache (H2) / registry simulator (SOAP); %d s uncached, then %d s cached%n",
+                    options.registryThreads(), options.registrySeconds().toSeconds(),
+                    options.registrySeconds().toSeconds());
+            lookups = new RegistryLookupRate(workDir.resolve("registry-data"), options.registryThreads(),
+                    options.registrySeconds()).run();
+        }
+
+        printSummary(small, large, sign, verify, e2e, lookups);
     }
 
     /**
@@ -129,20 +151,34 @@ public final class BusBench {
 
     private static void printSummary(RawQueueRate.Result small, RawQueueRate.Result large,
                                      SignatureRate.Result sign, SignatureRate.Result verify,
-                                     EndToEndRate.Result e2e) {
+                                     EndToEndRate.Result e2e, RegistryLookupRate.Result lookups) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"raw queue, 1 KB, commit per message", "%.1f msg/s".formatted(small.perSecond()),
-                queueNote(small)});
-        rows.add(new String[] {"raw queue, 64 KB, commit per message", "%.1f msg/s".formatted(large.perSecond()),
-                queueNote(large)});
-        rows.add(new String[] {"sign, %d B package, 1 thread".formatted(sign.packageBytes()),
-                "%.1f ops/s".formatted(sign.perSecond()), ""});
-        rows.add(new String[] {"verify, %d B signed package, 1 thread".formatted(verify.packageBytes()),
-                "%.1f ops/s".formatted(verify.perSecond()), ""});
-        rows.add(new String[] {"end to end, %d B package, %d senders".formatted(e2e.packageBytes(), e2e.senders()),
-                "%.1f docs/s".formatted(e2e.deliveredPerSecond()),
-                "p50 %.1f ms, p99 %.1f ms, %s".formatted(e2e.p50Millis(), e2e.p99Millis(),
-                        e2e.offeredRate() > 0 ? "offered " + e2e.offeredRate() + " docs/s" : "closed loop")});
+        if (small != null) {
+            rows.add(new String[] {"raw queue, 1 KB, commit per message", "%.1f msg/s".formatted(small.perSecond()),
+                    queueNote(small)});
+            rows.add(new String[] {"raw queue, 64 KB, commit per message", "%.1f msg/s".formatted(large.perSecond()),
+                    queueNote(large)});
+        }
+        if (sign != null) {
+            rows.add(new String[] {"sign, %d B package, 1 thread".formatted(sign.packageBytes()),
+                    "%.1f ops/s".formatted(sign.perSecond()), ""});
+            rows.add(new String[] {"verify, %d B signed package, 1 thread".formatted(verify.packageBytes()),
+                    "%.1f ops/s".formatted(verify.perSecond()), ""});
+        }
+        if (e2e != null) {
+            rows.add(new String[] {"end to end, %d B package, %d senders".formatted(e2e.packageBytes(), e2e.senders()),
+                    "%.1f docs/s".formatted(e2e.deliveredPerSecond()),
+                    "p50 %.1f ms, p99 %.1f ms, %s".formatted(e2e.p50Millis(), e2e.p99Millis(),
+                            e2e.offeredRate() > 0 ? "offered " + e2e.offeredRate() + " docs/s" : "closed loop")});
+        }
+        if (lookups != null) {
+            for (RegistryLookupRate.Phase phase : List.of(lookups.uncached(), lookups.cached())) {
+                rows.add(new String[] {"enterprise lookup, %s, %d threads".formatted(phase.name(), lookups.threads()),
+                        "%.1f lookups/s".formatted(phase.perSecond()),
+                        "p50 %.2f ms, p99 %.2f ms, registry asked %d×".formatted(phase.p50Millis(), phase.p99Millis(),
+                                phase.registryRequests())});
+            }
+        }
         int w0 = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
         int w1 = rows.stream().mapToInt(r -> r[1].length()).max().orElse(0);
         System.out.println();
@@ -150,11 +186,13 @@ public final class BusBench {
         for (String[] r : rows) {
             System.out.printf("  %-" + w0 + "s  %" + w1 + "s  %s%n", r[0], r[1], r[2]);
         }
-        System.out.println();
-        System.out.printf("ratio end-to-end / raw queue (1 KB, commit per message): %.2f%n",
-                e2e.deliveredPerSecond() / small.perSecond());
-        System.out.printf("ratio end-to-end / raw queue (64 KB, commit per message): %.2f (target ≥ %.2f)%n",
-                e2e.deliveredPerSecond() / large.perSecond(), TARGET_RATIO);
+        if (e2e != null && small != null) {
+            System.out.println();
+            System.out.printf("ratio end-to-end / raw queue (1 KB, commit per message): %.2f%n",
+                    e2e.deliveredPerSecond() / small.perSecond());
+            System.out.printf("ratio end-to-end / raw queue (64 KB, commit per message): %.2f (target ≥ %.2f)%n",
+                    e2e.deliveredPerSecond() / large.perSecond(), TARGET_RATIO);
+        }
     }
 
     private static String queueNote(RawQueueRate.Result r) {

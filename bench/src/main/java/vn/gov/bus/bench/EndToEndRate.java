@@ -76,6 +76,7 @@ final class EndToEndRate {
                 "--server.port=0",
                 "--bus.simulators.enabled=true",
                 "--bus.simulators.demo-traffic=false",
+                "--bus.simulators.registry.port=0",
                 "--bus.simulators.axis-port=" + axisPort,
                 "--bus.axis.endpoint=http://127.0.0.1:" + axisPort,
                 "--bus.simulators.axis-directory-size=1000",

@@ -6,8 +6,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.gov.bus.app.config.BusProperties;
+import vn.gov.bus.app.config.RegistrySimulatorProperties;
 import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
 import vn.gov.bus.connectors.axis.simulator.AxisSimulatorConfig;
+import vn.gov.bus.connectors.registry.simulator.EnterpriseDataset;
+import vn.gov.bus.connectors.registry.simulator.RegistrySimulator;
 
 /**
  * The built-in simulators of the external systems, for the embedded demo: each is a real server
@@ -31,5 +34,11 @@ public class EmbeddedSimulators {
         log.info("Axis simulator listening on http://127.0.0.1:{} (system {})", bus.simulators().axisPort(),
                 bus.axis().systemId());
         return simulator;
+    }
+
+    /** The national business registry: SOAP on its own port, a generated dataset of enterprises. */
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    RegistrySimulator registrySimulator(RegistrySimulatorProperties registry) {
+        return new RegistrySimulator("127.0.0.1", registry.port(), new EnterpriseDataset(registry.enterprises()));
     }
 }

@@ -1,0 +1,48 @@
+package vn.gov.bus.connectors.registry;
+
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.cxf.common.message.CxfConstants;
+import vn.gov.bus.schemas.registry.LookupBranch;
+import vn.gov.bus.schemas.registry.LookupEnterprise;
+import vn.gov.bus.schemas.registry.LookupResponse;
+import vn.gov.bus.schemas.registry.LookupResult;
+import vn.gov.bus.schemas.registry.RegistryFault;
+
+/** Between an {@link EnterpriseCode} and the registry's request and response messages. */
+public final class RegistryMessages {
+
+    private RegistryMessages() {
+    }
+
+    /** Body {@link EnterpriseCode} → the operation and request for {@link RegistryEndpoints}. */
+    public static void toRequest(Exchange exchange) throws org.apache.camel.InvalidPayloadException {
+        EnterpriseCode code = exchange.getMessage().getMandatoryBody(EnterpriseCode.class);
+        if (code.kind() == CodeKind.BRANCH) {
+            LookupBranch request = new LookupBranch();
+            request.setBranchCode(code.value());
+            exchange.getMessage().setHeader(CxfConstants.OPERATION_NAME, "LookupBranch");
+            exchange.getMessage().setBody(List.of(request));
+        } else {
+            LookupEnterprise request = new LookupEnterprise();
+            request.setEnterpriseCode(code.value());
+            exchange.getMessage().setHeader(CxfConstants.OPERATION_NAME, "LookupEnterprise");
+            exchange.getMessage().setBody(List.of(request));
+        }
+    }
+
+    /** The registry's {@link LookupResponse} → {@link RegistryAnswer}. */
+    public static RegistryAnswer toAnswer(LookupResponse response, String code) {
+        if (response.getResult() == LookupResult.FOUND && response.getEnterprise() != null) {
+            return new RegistryAnswer.Found(RegistryRecords.toEnterprise(response.getEnterprise()));
+        }
+        return new RegistryAnswer.NotFound(code);
+    }
+
+    /** A declared registry fault as the bus's exception (the retry and breaker see this one). */
+    public static RegistryFailureException toFailure(RegistryFault fault) {
+        String code = fault.getFaultInfo() == null ? RegistryFailureException.INTERNAL : fault.getFaultInfo().getCode();
+        String message = fault.getFaultInfo() == null ? fault.getMessage() : fault.getFaultInfo().getMessage();
+        return new RegistryFailureException(code, message, fault);
+    }
+}
