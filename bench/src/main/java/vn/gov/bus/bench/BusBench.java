@@ -69,45 +69,79 @@ public final class BusBench {
                 OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS), runtime.availableProcessors(),
                 System.getProperty("java.version"), runtime.maxMemory() / (1024 * 1024), workDir);
 
-        System.out.printf("%n[1/3] raw durable queue: embedded Artemis, journal %s, buffer timeout %d µs, "
-                        + "%d producer(s), persistent BytesMessage, commit per message, %d s after %d s warm-up%n",
-                RawQueueRate.journalType(), RawQueueRate.JOURNAL_BUFFER_TIMEOUT.toNanos() / 1000,
-                options.queueProducers(), options.queueSeconds().toSeconds(), options.queueWarmUp().toSeconds());
-        RawQueueRate queue = new RawQueueRate(workDir, options.queueWarmUp(), options.queueSeconds(),
-                options.queueProducers());
-        RawQueueRate.Result small = queue.run(SMALL_BODY);
-        printQueue(small);
-        RawQueueRate.Result large = queue.run(LARGE_BODY);
-        printQueue(large);
+        RawQueueRate.Result small = null;
+        RawQueueRate.Result large = null;
+        if (options.runs("queue")) {
+            System.out.printf("%n[queue] raw durable queue: embedded Artemis, journal %s, buffer timeout %d µs, "
+                            + "%d producer(s), persistent BytesMessage, commit per message, %d s after %d s warm-up%n",
+                    RawQueueRate.journalType(), RawQueueRate.JOURNAL_BUFFER_TIMEOUT.toNanos() / 1000,
+                    options.queueProducers(), options.queueSeconds().toSeconds(), options.queueWarmUp().toSeconds());
+            RawQueueRate queue = new RawQueueRate(workDir, options.queueWarmUp(), options.queueSeconds(),
+                    options.queueProducers());
+            small = queue.run(SMALL_BODY);
+            printQueue(small);
+            large = queue.run(LARGE_BODY);
+            printQueue(large);
+        }
 
-        byte[] pkg = BenchPackages.small();
-        System.out.printf("%n[2/3] XML-DSig, single thread, %d-byte package, %d s after 2 s warm-up%n",
-                pkg.length, options.signSeconds().toSeconds());
-        SignatureRate signatures = new SignatureRate(workDir.resolve("pki"), Duration.ofSeconds(2),
-                options.signSeconds());
-        SignatureRate.Result sign = signatures.sign(pkg);
-        System.out.printf("  sign   (parse + sign + serialise): %8.1f ops/s  (%d in %.1f s)%n",
-                sign.perSecond(), sign.operations(), sign.measured().toNanos() / 1e9);
-        SignatureRate.Result verify = signatures.verify(pkg);
-        System.out.printf("  verify (parse + verify + PKIX):    %8.1f ops/s  (%d in %.1f s)%n",
-                verify.perSecond(), verify.operations(), verify.measured().toNanos() / 1e9);
+        SignatureRate.Result sign = null;
+        SignatureRate.Result verify = null;
+        if (options.runs("sign")) {
+            byte[] pkg = BenchPackages.small();
+            System.out.printf("%n[sign] XML-DSig, single thread, %d-byte package, %d s after 2 s warm-up%n",
+                    pkg.length, options.signSeconds().toSeconds());
+            SignatureRate signatures = new SignatureRate(workDir.resolve("pki"), Duration.ofSeconds(2),
+                    options.signSeconds());
+            sign = signatures.sign(pkg);
+            System.out.printf("  sign   (parse + sign + serialise): %8.1f ops/s  (%d in %.1f s)%n",
+                    sign.perSecond(), sign.operations(), sign.measured().toNanos() / 1e9);
+            verify = signatures.verify(pkg);
+            System.out.printf("  verify (parse + verify + PKIX):    %8.1f ops/s  (%d in %.1f s)%n",
+                    verify.perSecond(), verify.operations(), verify.measured().toNanos() / 1e9);
+        }
 
-        System.out.printf("%n[3/3] end to end: %d local system(s) → hub SOAP → bus.outgoing → sign → bus.deliver.axis"
-                        + " → axis simulator (HTTP); %d warm-up + %d measured packages, %s%n",
-                options.e2eSenders(), options.e2eWarmUp(), options.e2eDocuments(),
-                options.e2eRate() > 0 ? "offered at " + options.e2eRate() + " docs/s"
-                        : "closed loop (next package as soon as the previous is accepted)");
-        EndToEndRate.Result e2e = new EndToEndRate(workDir.resolve("bus-data"), options.e2eSenders(),
-                options.e2eRate(), options.e2eTimeout()).run(options.e2eWarmUp(), options.e2eDocuments());
-        System.out.printf("  package %d bytes; delivered %d of %d (failed sends %d, duplicates at the axis %d)%n",
-                e2e.packageBytes(), e2e.arrived(), e2e.documents(), e2e.failedSends(), e2e.duplicates());
-        System.out.printf("  accepted by the hub %.1f docs/s (SendDocument p50 %.1f ms); delivered %.1f docs/s%n",
-                e2e.acceptedPerSecond(), e2e.acceptP50Millis(), e2e.deliveredPerSecond());
-        System.out.printf("  latency send → axis: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                e2e.p50Millis(), e2e.p99Millis(), e2e.maxMillis());
-        System.out.printf("  deepest backlog while measuring: %s%n", e2e.deepestBacklog());
+        EndToEndRate.Result e2e = null;
+        if (options.runs("e2e")) {
+            System.out.printf("%n[e2e] end to end: %d local system(s) → hub SOAP → bus.outgoing → sign → bus.deliver.axis"
+                            + " → axis simulator (HTTP); %d warm-up + %d measured packages, %s%n",
+                    options.e2eSenders(), options.e2eWarmUp(), options.e2eDocuments(),
+                    options.e2eRate() > 0 ? "offered at " + options.e2eRate() + " docs/s"
+                            : "closed loop (next package as soon as the previous is accepted)");
+            e2e = new EndToEndRate(workDir.resolve("bus-data"), options.e2eSenders(),
+                    options.e2eRate(), options.e2eTimeout()).run(options.e2eWarmUp(), options.e2eDocuments());
+            System.out.printf("  package %d bytes; delivered %d of %d (failed sends %d, duplicates at the axis %d)%n",
+                    e2e.packageBytes(), e2e.arrived(), e2e.documents(), e2e.failedSends(), e2e.duplicates());
+            System.out.printf("  accepted by the hub %.1f docs/s (SendDocument p50 %.1f ms); delivered %.1f docs/s%n",
+                    e2e.acceptedPerSecond(), e2e.acceptP50Millis(), e2e.deliveredPerSecond());
+            System.out.printf("  latency send → axis: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    e2e.p50Millis(), e2e.p99Millis(), e2e.maxMillis());
+            System.out.printf("  deepest backlog while measuring: %s%n", e2e.deepestBacklog());
+        }
 
-        printSummary(small, large, sign, verify, e2e);
+        List<ReconciliationRate.Result> reconciliations = new ArrayList<>();
+        if (options.runs("reconcile")) {
+            for (String format : options.reconcileFormats()) {
+                System.out.printf("%n[reconcile] %,d payments against a %s statement of as many lines, one in ten with a"
+                        + " planted discrepancy: read both, match, write CSV + JSON reports, CMS-sign both%n",
+                        options.reconcileLines(), format.equals("camt") ? "camt.053.001.02" : "CSV");
+                ReconciliationRate.Result r = new ReconciliationRate(workDir.resolve("reconcile-" + format))
+                        .run(options.reconcileLines(), format.equals("camt"));
+                System.out.printf("  %,d statement lines (%,d MB), %,d payments: %.1f s, %,.0f lines/s, peak heap %d MB"
+                                + " (max heap %d MB); %,d discrepancies, all planted found exactly: %s%n",
+                        r.lines(), r.statementBytes() / (1024 * 1024), r.payments(), r.elapsed().toNanos() / 1e9,
+                        r.linesPerSecond(), r.peakHeapBytes() / (1024 * 1024), runtime.maxMemory() / (1024 * 1024),
+                        r.totals().discrepancyCount(), r.allPlantedFound());
+                reconciliations.add(r);
+            }
+        }
+
+        if (small != null && sign != null && e2e != null) {
+            printSummary(small, large, sign, verify, e2e);
+        }
+        for (ReconciliationRate.Result r : reconciliations) {
+            System.out.printf("reconciliation, %s statement, %,d lines: %.1f s (target < 30 s), peak heap %d MB (target < 512 MB)%n",
+                    r.format(), r.lines(), r.elapsed().toNanos() / 1e9, r.peakHeapBytes() / (1024 * 1024));
+        }
     }
 
     /**
