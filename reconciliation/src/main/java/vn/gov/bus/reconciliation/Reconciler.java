@@ -28,11 +28,16 @@ import java.util.Objects;
  */
 public final class Reconciler {
 
-    private static final Comparator<Slot> BY_DOSSIER_FEE_TIME = Comparator
-            .comparing((Slot s) -> s.payment.dossierCode())
-            .thenComparing(s -> s.payment.feeCode())
-            .thenComparing(s -> s.payment.paidAt())
-            .thenComparingLong(s -> s.payment.id());
+    private static final Comparator<Slot> BY_DOSSIER_FEE_TIME = (a, b) -> {
+        int c = a.payment.dossierCode().compareTo(b.payment.dossierCode());
+        if (c == 0) {
+            c = a.payment.feeCode().compareTo(b.payment.feeCode());
+        }
+        if (c == 0) {
+            c = a.payment.paidAt().compareTo(b.payment.paidAt());
+        }
+        return c != 0 ? c : Long.compare(a.payment.id(), b.payment.id());
+    };
 
     private final ReconciliationRules rules;
 

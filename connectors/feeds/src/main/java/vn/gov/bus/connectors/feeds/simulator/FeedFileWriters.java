@@ -111,10 +111,11 @@ public final class FeedFileWriters {
         private final ZoneId zone;
 
         public Camt053(OutputStream out, String account, LocalDate day, String bankName, ZoneId zone) {
-            this.stream = out;
+            // the JDK's StAX writer does not buffer: a statement of a million entries needs it
+            this.stream = new java.io.BufferedOutputStream(out, 1 << 16);
             this.zone = zone;
             try {
-                xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
+                xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(stream, "UTF-8");
                 xml.writeStartDocument("UTF-8", "1.0");
                 xml.writeStartElement("Document");
                 xml.writeDefaultNamespace(Camt053Reader.NAMESPACE);
