@@ -12,7 +12,7 @@ import vn.gov.bus.connectors.feeds.simulator.SftpDropBox;
 
 /** Drives the feeds' simulated partners on a timer (demo only). */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("${bus.simulators.enabled:false} and ${bus.feeds.simulator.demo-traffic:false}")
+@ConditionalOnExpression("${bus.simulators.enabled:false} and ${bus.simulators.demo-traffic:false} and ${bus.feeds.simulator.demo-traffic:false}")
 public class FeedDemoTrafficRoute {
 
     @Bean
