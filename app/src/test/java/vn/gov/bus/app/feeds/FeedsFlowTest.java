@@ -235,11 +235,9 @@ class FeedsFlowTest {
         assertThat(json.get("discrepancies")).hasSize(60);
         assertThat(json.at("/totals/discrepancies/SETTLED_LATE").asLong()).isEqualTo(12);
 
-        // the detached signatures verify, with BouncyCastle and with the real openssl
-        Path root = dataDir.resolve("pki/root-ca.pem");
+        // the detached signatures verify (BouncyCastle here; the real openssl at the end)
         for (String name : List.of(reportName + ".csv", reportName + ".json")) {
             assertSignatureVerifies(outbound.resolve(name), outbound.resolve(name + ".p7s"));
-            OpenSsl.assertCmsVerifies(outbound.resolve(name), outbound.resolve(name + ".p7s"), root);
         }
 
         // the accountants got the summary
@@ -260,6 +258,12 @@ class FeedsFlowTest {
         assertThat(mismatches).hasSize(12);
         assertThat(mismatches.get(0).get("paymentId").isNull()).isTrue();
         assertThat(rest.getForEntity("/api/v1/reconciliations/999999", String.class).getStatusCode().value()).isEqualTo(404);
+
+        // last, as it is skipped where openssl is not installed: standard tools accept the signatures
+        Path root = dataDir.resolve("pki/root-ca.pem");
+        for (String name : List.of(reportName + ".csv", reportName + ".json")) {
+            OpenSsl.assertCmsVerifies(outbound.resolve(name), outbound.resolve(name + ".p7s"), root);
+        }
     }
 
     @Test
