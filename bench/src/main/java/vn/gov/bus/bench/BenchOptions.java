@@ -21,21 +21,25 @@ import java.util.Set;
  * @param e2eTimeout       how long to wait for the measured packages to reach the axis
  * @param registrySeconds  measured duration of the uncached and of the cached enterprise-lookup run
  * @param registryThreads  concurrent callers of the enterprise lookup REST service
- * @param only             run one part only: queue, sign, e2e or registry; null = all
+ * @param reconcileLines   payments (and about as many statement lines) of the reconciliation run
+ * @param reconcileFormats statement layouts measured: csv, camt or both
+ * @param parts            which measurements run: queue, sign, e2e, registry, reconcile (default all)
  */
 record BenchOptions(Duration queueSeconds, Duration queueWarmUp, int queueProducers, Duration signSeconds,
                     int e2eDocuments, int e2eWarmUp, int e2eSenders, int e2eRate, Duration e2eTimeout,
-                    Duration registrySeconds, int registryThreads, String only) {
+                    Duration registrySeconds, int registryThreads,
+                    int reconcileLines, Set<String> reconcileFormats, Set<String> parts) {
 
-    static final Set<String> PARTS = Set.of("queue", "sign", "e2e", "registry");
+    static final Set<String> ALL_PARTS = Set.of("queue", "sign", "e2e", "registry", "reconcile");
 
     boolean runs(String part) {
-        return only == null || only.equals(part);
+        return parts.contains(part);
     }
 
     private static final Set<String> NAMES = Set.of("queue-seconds", "queue-warm-up-seconds", "queue-producers",
             "sign-seconds", "e2e-documents", "e2e-warm-up", "e2e-senders", "e2e-rate",
-            "e2e-timeout-seconds", "registry-seconds", "registry-threads", "only");
+            "e2e-timeout-seconds", "registry-seconds", "registry-threads", "reconcile-lines", "reconcile-formats",
+            "parts");
 
     static BenchOptions parse(String... args) {
         Map<String, String> values = new HashMap<>();
@@ -61,23 +65,28 @@ record BenchOptions(Duration queueSeconds, Duration queueWarmUp, int queueProduc
                 Duration.ofSeconds(positive(values, "e2e-timeout-seconds", 180)),
                 Duration.ofSeconds(positive(values, "registry-seconds", 10)),
                 positive(values, "registry-threads", 4),
-                part(values.get("only")));
+                positive(values, "reconcile-lines", 1_000_000),
+                choice(values, "reconcile-formats", "csv,camt", Set.of("csv", "camt")),
+                choice(values, "parts", String.join(",", ALL_PARTS), ALL_PARTS));
     }
 
     static String usage() {
         return "options: --queue-seconds=5 --queue-warm-up-seconds=2 --queue-producers=1 --sign-seconds=5 "
                 + "--e2e-documents=1000 --e2e-warm-up=200 --e2e-senders=4 --e2e-rate=0 (closed loop) --e2e-timeout-seconds=180 "
-                + "--registry-seconds=10 --registry-threads=4 --only=queue|sign|e2e|registry (default: all)";
+                + "--registry-seconds=10 --registry-threads=4 --reconcile-lines=1000000 --reconcile-formats=csv,camt "
+                + "--parts=queue,sign,e2e,registry,reconcile (default: all)";
     }
 
-    private static String part(String raw) {
-        if (raw == null) {
-            return null;
+    private static Set<String> choice(Map<String, String> values, String name, String fallback, Set<String> allowed) {
+        Set<String> chosen = new java.util.TreeSet<>();
+        for (String part : values.getOrDefault(name, fallback).split(",")) {
+            String p = part.strip();
+            if (!allowed.contains(p)) {
+                throw new IllegalArgumentException("--" + name + " takes a comma-separated list of " + allowed + ", not '" + p + "'");
+            }
+            chosen.add(p);
         }
-        if (!PARTS.contains(raw.strip())) {
-            throw new IllegalArgumentException("--only must be one of " + PARTS + ", was '" + raw + "'");
-        }
-        return raw.strip();
+        return Set.copyOf(chosen);
     }
 
     private static int positive(Map<String, String> values, String name, int fallback) {

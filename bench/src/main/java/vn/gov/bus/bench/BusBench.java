@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The measurement harness behind {@code ./bus bench}: the raw durable-queue rate of the embedded
  * broker, the raw signature rates, the end-to-end rate and latency of the outgoing flow, and the
  * enterprise lookup rate cached and uncached, all in one run on this machine (or one part with
- * {@code --only=}), then how close the bus comes to the broker's ceiling. A benchmark,
+ * {@code --parts=}), then how close the bus comes to the broker's ceiling. A benchmark,
  * not a test: it prints what it measured and judges nothing.
  */
 public final class BusBench {
@@ -129,7 +129,31 @@ public final class BusBench {
                     options.registrySeconds()).run();
         }
 
+
+        List<ReconciliationRate.Result> reconciliations = new ArrayList<>();
+        if (options.runs("reconcile")) {
+            for (String format : options.reconcileFormats()) {
+                System.out.printf("%n[reconcile] %,d payments against a %s statement of as many lines, 5%% with a"
+                        + " planted discrepancy: read both, match, write CSV + JSON reports, CMS-sign both%n",
+                        options.reconcileLines(), format.equals("camt") ? "camt.053.001.02" : "CSV");
+                ReconciliationRate.Result r = new ReconciliationRate(workDir.resolve("reconcile-" + format))
+                        .run(options.reconcileLines(), format.equals("camt"));
+                System.out.printf("  %,d statement lines (%,d MB), %,d payments: %.1f s (process CPU %.1f s), %,.0f lines/s,"
+                                + " peak heap %d MB (max heap %d MB); %,d discrepancies, all planted found exactly: %s%n",
+                        r.lines(), r.statementBytes() / (1024 * 1024), r.payments(), r.elapsed().toNanos() / 1e9,
+                        r.cpu().toNanos() / 1e9,
+                        r.linesPerSecond(), r.peakHeapBytes() / (1024 * 1024), runtime.maxMemory() / (1024 * 1024),
+                        r.totals().discrepancyCount(), r.allPlantedFound());
+                reconciliations.add(r);
+            }
+        }
+
         printSummary(small, large, sign, verify, e2e, lookups);
+        for (ReconciliationRate.Result r : reconciliations) {
+            System.out.printf("reconciliation, %s statement, %,d lines: %.1f s (target < 30 s), CPU %.1f s, peak heap %d MB,"
+                            + " max heap %d MB (target < 512 MB)%n", r.format(), r.lines(), r.elapsed().toNanos() / 1e9,
+                    r.cpu().toNanos() / 1e9, r.peakHeapBytes() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        }
     }
 
     /**
