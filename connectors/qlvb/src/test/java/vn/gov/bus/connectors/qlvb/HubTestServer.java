@@ -42,6 +42,10 @@ final class HubTestServer implements AutoCloseable {
             tomcat.setBaseDir(baseDir.toString());
             Connector connector = new Connector();
             connector.setPort(0);
+            // As the app configures it (server.tomcat.max-swallow-size): after refusing an oversized
+            // request, Tomcat reads and discards the rest of it so the client gets to read the fault;
+            // with Tomcat's default (2 MB) a 20 MB upload ends in a connection reset instead.
+            connector.setProperty("maxSwallowSize", String.valueOf(128 * 1024 * 1024));
             tomcat.setConnector(connector);
             StandardContext context = (StandardContext) tomcat.addContext("", baseDir.toString());
             // Leak protection of a redeployable web app means nothing for one servlet in a test.
