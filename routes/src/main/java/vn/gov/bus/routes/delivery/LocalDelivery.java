@@ -7,6 +7,7 @@ import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.gov.bus.core.edxml.EdxmlReader;
 import vn.gov.bus.core.state.Channel;
 import vn.gov.bus.core.state.DeliveryKey;
 import vn.gov.bus.core.state.DeliveryLedger;
@@ -15,7 +16,9 @@ import vn.gov.bus.routes.BusHeaders;
 
 /**
  * Puts a signed package into local recipients' pending boxes. The box refuses a second deposit of
- * the same (recipient, sender, key), so a JMS redelivery after a crash cannot duplicate it.
+ * the same (recipient, sender, key), so a JMS redelivery after a crash cannot duplicate it. A
+ * take-back (revocation, status 13) of a document still undelivered in a box settles it there
+ * instead (see {@link Revocations}).
  */
 @Component
 public class LocalDelivery {
@@ -24,10 +27,14 @@ public class LocalDelivery {
 
     private final PendingBox pendingBox;
     private final DeliveryLedger ledger;
+    private final EdxmlReader reader;
+    private final Revocations revocations;
 
-    public LocalDelivery(PendingBox pendingBox, DeliveryLedger ledger) {
+    public LocalDelivery(PendingBox pendingBox, DeliveryLedger ledger, EdxmlReader reader, Revocations revocations) {
         this.pendingBox = pendingBox;
         this.ledger = ledger;
+        this.reader = reader;
+        this.revocations = revocations;
     }
 
     public void deliver(@Body byte[] pkg,
@@ -37,9 +44,24 @@ public class LocalDelivery {
                         @Header(BusHeaders.DOCUMENT_ID) String documentId,
                         @Header(BusHeaders.MESSAGE_TYPE) String messageType,
                         @Header(BusHeaders.DEDUP_KEY) String dedupKey) {
+        deliverFrom(LocalDeliveryRoute.ROUTE_ID, pkg, recipients, messageId, senderId, documentId, messageType,
+                dedupKey);
+    }
+
+    /** The same, called by another route ({@code routeId} goes into the audit log). */
+    public void deliverFrom(String routeId, byte[] pkg, String recipients, String messageId, String senderId,
+                            String documentId, String messageType, String dedupKey) {
+        Optional<Revocations.TakeBack> takeBack = Revocations.of(reader.read(pkg), senderId);
         for (String recipient : Arrays.asList(recipients.split(","))) {
             DeliveryKey key = new DeliveryKey(senderId, dedupKey, recipient);
             ledger.register(key, documentId, messageType, Channel.LOCAL, messageId);
+            if (takeBack.isPresent() && revocations.settle(recipient, takeBack.get(), messageId, routeId)) {
+                ledger.markDelivered(key, null);
+                log.info("{} {} of {} settled in the pending box of {}: the document it takes back was withdrawn"
+                        + " undelivered, so the take-back is not handed over", messageType, documentId, senderId,
+                        recipient);
+                continue;
+            }
             Optional<String> entry = pendingBox.deposit(recipient, senderId, documentId, dedupKey, messageType,
                     messageId, pkg);
             ledger.markDelivered(key, entry.orElse(null));

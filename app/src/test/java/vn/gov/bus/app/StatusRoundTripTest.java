@@ -1,0 +1,293 @@
+package vn.gov.bus.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
+import vn.gov.bus.connectors.axis.simulator.InboxEntry;
+import vn.gov.bus.connectors.axis.simulator.ReceivedPackage;
+import vn.gov.bus.connectors.qlvb.HubCallException;
+import vn.gov.bus.connectors.qlvb.LocalDocumentSystemSimulator;
+import vn.gov.bus.connectors.qlvb.PendingItem;
+import vn.gov.bus.core.edxml.DocumentIds;
+import vn.gov.bus.core.edxml.EdocPackage;
+import vn.gov.bus.core.edxml.EdxmlReader;
+import vn.gov.bus.core.edxml.SamplePackages;
+import vn.gov.bus.core.pki.DevCertificateAuthority;
+import vn.gov.bus.core.pki.KeyMaterial;
+import vn.gov.bus.core.signing.PackageSigner;
+
+/**
+ * The status round trip through real network endpoints: a document another province sent through
+ * the axis simulator (HTTP) reaches a local document system (SOAP client), whose statuses travel
+ * back to the axis in the order they were sent; and a sender taking a document back (revocation,
+ * status 13) before the recipient's system had it is honoured: the document is withdrawn, never
+ * delivered, and the sender is told with status 15.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "bus.simulators.enabled=true",
+        "bus.simulators.demo-traffic=false",
+        "bus.simulators.axis-directory-size=1000",
+        "bus.axis.poll-interval=200ms",
+        "bus.axis.request-timeout=5s"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class StatusRoundTripTest {
+
+    static final String SYSTEM_ID = "00.53.W00";
+    static final String GOVERNMENT_OFFICE = "000.00.00.G22";
+    static final String FINANCE = "000.00.05.H53";
+    static final String OFFICE = "000.00.01.H53";
+    static final String HOME_AFFAIRS = "000.00.09.H53";
+
+    static final DevCertificateAuthority PARTNER_CA = DevCertificateAuthority.newRoot("Partner Root CA (test)");
+    static final KeyMaterial PARTNER_SIGNER = PARTNER_CA.issueSigner("Văn phòng Chính phủ (test signer)");
+
+    @TempDir
+    static Path dataDir;
+    static final int AXIS_PORT = TestPorts.free();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("bus.data-dir", () -> dataDir.toString());
+        registry.add("bus.simulators.axis-port", () -> AXIS_PORT);
+        registry.add("bus.axis.endpoint", () -> "http://127.0.0.1:" + AXIS_PORT);
+        registry.add("bus.pki.extra-trust-anchors", () -> writePem(dataDir.resolve("partner-root.pem"),
+                PARTNER_CA.root()).toString());
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AxisSimulator axis;
+    @Autowired
+    EdxmlReader reader;
+
+    @Test
+    void statusesZeroOneToZeroSixOfADocumentFromTheAxisReachTheAxisSenderInTheOrderTheyWereSent() {
+        byte[] original = fromGovernmentOffice("Về việc báo cáo tiến độ");
+        EdocPackage doc = reader.read(original);
+        PendingItem item = receivedByFinance(original, doc.documentId());
+        LocalDocumentSystemSimulator finance = finance();
+
+        finance.fetch(item.id());
+        finance.confirm(item.id()); // the bus answers 01 on the agency's behalf
+        for (String code : List.of("03", "04", "05", "06")) {
+            finance.sendStatus(statusOf(doc, code, "Trạng thái " + code));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statusesAtAxis(doc.documentId()).size() == 5);
+        assertThat(statusesAtAxis(doc.documentId())).extracting(EdocPackage::statusCode)
+                .containsExactly("01", "03", "04", "05", "06");
+        assertThat(statusesAtAxis(doc.documentId())).allSatisfy(status -> {
+            assertThat(status.fromOrganId()).isEqualTo(FINANCE);
+            assertThat(status.respondedOrganId()).isEqualTo(GOVERNMENT_OFFICE);
+        });
+    }
+
+    @Test
+    void rejectionWithItsReasonReachesTheAxisSender() {
+        byte[] original = fromGovernmentOffice("Văn bản sai thể thức");
+        EdocPackage doc = reader.read(original);
+        PendingItem item = receivedByFinance(original, doc.documentId());
+        finance().fetch(item.id());
+
+        finance().sendStatus(statusOf(doc, "02", "Sai thể thức: thiếu chữ ký của người có thẩm quyền"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statusesAtAxis(doc.documentId()).size() == 1);
+        EdocPackage rejection = statusesAtAxis(doc.documentId()).get(0);
+        assertThat(rejection.statusCode()).isEqualTo("02");
+        assertThat(rejection.statusDescription()).isEqualTo("Sai thể thức: thiếu chữ ký của người có thẩm quyền");
+    }
+
+    @Test
+    void undocumentedStatusCodeIsForwardedAsItIsWithoutAnInventedMeaning() {
+        byte[] original = fromGovernmentOffice("Mã trạng thái chưa công bố");
+        EdocPackage doc = reader.read(original);
+        receivedByFinance(original, doc.documentId());
+
+        finance().sendStatus(statusOf(doc, "09", "Mã 09 của hệ thống quản lý văn bản"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statusesAtAxis(doc.documentId()).size() == 1);
+        EdocPackage forwarded = statusesAtAxis(doc.documentId()).get(0);
+        assertThat(forwarded.statusCode()).isEqualTo("09");
+        assertThat(forwarded.statusDescription()).isEqualTo("Mã 09 của hệ thống quản lý văn bản");
+    }
+
+    @Test
+    void documentRevokedBeforeTheRecipientFetchedItIsNeverDeliveredAndTheSenderGetsStatus15() {
+        byte[] original = fromGovernmentOffice("Văn bản sẽ bị thu hồi");
+        EdocPackage doc = reader.read(original);
+        PendingItem item = receivedByFinance(original, doc.documentId());
+
+        // The revocation repeats the original's DocumentId, as producers that copy the header do.
+        byte[] revocation = signed(SamplePackages.edoc().from(GOVERNMENT_OFFICE, "Văn phòng Chính phủ")
+                .to(FINANCE, "Sở Tài chính tỉnh Tây Ninh").documentId(doc.documentId())
+                .subject("Thu hồi văn bản").businessType(1).businessReason("Ban hành nhầm")
+                .businessDocumentId(doc.documentId()).noAttachments().build());
+        awaitAcknowledged(axis.enqueueIncoming(SYSTEM_ID, revocation, "edoc"), "done");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statusesAtAxis(doc.documentId()).size() == 1);
+        EdocPackage answer = statusesAtAxis(doc.documentId()).get(0);
+        assertThat(answer.statusCode()).isEqualTo("15");
+        assertThat(answer.fromOrganId()).isEqualTo(FINANCE);
+        assertThat(answer.statusDescription()).contains("thu hồi trước khi đến");
+        // neither the document nor its revocation is offered to the recipient's system
+        assertThat(pendingFor(finance(), doc.documentId())).isEmpty();
+        assertThatThrownBy(() -> finance().fetch(item.id())).isInstanceOfSatisfying(HubCallException.class,
+                e -> assertThat(e.code()).isEqualTo("WITHDRAWN"));
+    }
+
+    @Test
+    void revocationOfADocumentTheRecipientAlreadyConfirmedIsDeliveredForTheRecipientToDecide() {
+        byte[] original = fromGovernmentOffice("Văn bản đã nhận rồi mới thu hồi");
+        EdocPackage doc = reader.read(original);
+        PendingItem item = receivedByFinance(original, doc.documentId());
+        finance().fetch(item.id());
+        finance().confirm(item.id());
+
+        byte[] revocation = signed(SamplePackages.edoc().from(GOVERNMENT_OFFICE, "Văn phòng Chính phủ")
+                .to(FINANCE, "Sở Tài chính tỉnh Tây Ninh").documentId(doc.documentId())
+                .subject("Thu hồi văn bản").businessType(1).businessReason("Ban hành nhầm")
+                .businessDocumentId(doc.documentId()).noAttachments().build());
+        awaitAcknowledged(axis.enqueueIncoming(SYSTEM_ID, revocation, "edoc"), "done");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> pendingFor(finance(), doc.documentId()).size() == 1);
+        byte[] delivered = finance().fetch(pendingFor(finance(), doc.documentId()).get(0).id());
+        assertThat(reader.read(delivered).businessDocType()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> statusesAtAxis(doc.documentId()).size() == 1);
+        assertThat(statusesAtAxis(doc.documentId())).extracting(EdocPackage::statusCode).containsExactly("01");
+    }
+
+    @Test
+    void status13FromALocalSenderReachesTheRecipientThatHasTheDocumentAndWithdrawsItFromTheOneThatHasNot() {
+        LocalDocumentSystemSimulator finance = finance();
+        LocalDocumentSystemSimulator office = local(OFFICE, "demo-token-van-phong");
+        LocalDocumentSystemSimulator homeAffairs = local(HOME_AFFAIRS, "demo-token-so-noi-vu");
+        String number = String.valueOf(System.nanoTime() % 100000);
+        String documentId = DocumentIds.conventional(FINANCE, LocalDate.now(), number, "STC-NS");
+        finance.send(SamplePackages.edoc().from(FINANCE, "Sở Tài chính tỉnh Tây Ninh")
+                .to(OFFICE, "Văn phòng Ủy ban nhân dân tỉnh Tây Ninh").to(HOME_AFFAIRS, "Sở Nội vụ tỉnh Tây Ninh")
+                .documentId(documentId).code(number, "STC-NS").subject("Văn bản sẽ được lấy lại").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> pendingFor(office, documentId).size() == 1
+                && pendingFor(homeAffairs, documentId).size() == 1);
+        PendingItem atOffice = pendingFor(office, documentId).get(0);
+        PendingItem atHomeAffairs = pendingFor(homeAffairs, documentId).get(0);
+        office.fetch(atOffice.id());
+        office.confirm(atOffice.id());
+
+        finance.sendStatus(SamplePackages.status().from(FINANCE, "Sở Tài chính tỉnh Tây Ninh")
+                .responseFor(FINANCE, number + "/STC-NS", LocalDate.now(), documentId)
+                .statusCode("13").description("Lấy lại để sửa số liệu").build());
+
+        // the office had it: it receives the request and decides (15 or 16) itself
+        await().atMost(Duration.ofSeconds(30)).until(() -> pendingFor(office, documentId).size() == 1);
+        EdocPackage request = reader.read(office.fetch(pendingFor(office, documentId).get(0).id()));
+        assertThat(request.statusCode()).isEqualTo("13");
+        // home affairs had not confirmed it: withdrawn, and the sender hears 15 from home affairs
+        await().atMost(Duration.ofSeconds(30)).until(() -> statusesIn(finance, documentId).stream()
+                .anyMatch(s -> "15".equals(s.statusCode())));
+        assertThat(statusesIn(finance, documentId)).extracting(EdocPackage::fromOrganId, EdocPackage::statusCode)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(OFFICE, "01"),
+                        org.assertj.core.groups.Tuple.tuple(HOME_AFFAIRS, "15"));
+        assertThat(pendingFor(homeAffairs, documentId)).isEmpty();
+        assertThatThrownBy(() -> homeAffairs.confirm(atHomeAffairs.id()))
+                .isInstanceOfSatisfying(HubCallException.class, e -> assertThat(e.code()).isEqualTo("WITHDRAWN"));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private PendingItem receivedByFinance(byte[] pkg, String documentId) {
+        awaitAcknowledged(axis.enqueueIncoming(SYSTEM_ID, pkg, "edoc"), "done");
+        await().atMost(Duration.ofSeconds(30)).until(() -> pendingFor(finance(), documentId).size() == 1);
+        return pendingFor(finance(), documentId).get(0);
+    }
+
+    private byte[] statusOf(EdocPackage doc, String code, String description) {
+        return SamplePackages.status().from(FINANCE, "Sở Tài chính tỉnh Tây Ninh")
+                .responseFor(doc.fromOrganId(), doc.codeNumber() + "/" + doc.codeNotation(),
+                        doc.promulgationDate().orElseThrow(), doc.documentId())
+                .statusCode(code).description(description).build();
+    }
+
+    private List<EdocPackage> statusesAtAxis(String documentId) {
+        return axis.received().stream()
+                .filter(p -> "status".equals(p.messageType()) && documentId.equals(p.documentId()))
+                .map(ReceivedPackage::content)
+                .map(reader::read)
+                .toList();
+    }
+
+    private List<EdocPackage> statusesIn(LocalDocumentSystemSimulator system, String documentId) {
+        return pendingFor(system, documentId).stream()
+                .filter(i -> "STATUS".equals(i.messageType()))
+                .map(i -> reader.read(system.fetch(i.id())))
+                .toList();
+    }
+
+    private void awaitAcknowledged(String docId, String status) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> axis.inbox(SYSTEM_ID).stream()
+                .anyMatch(e -> docId.equals(e.docId()) && !InboxEntry.WAITING.equals(e.status())));
+        InboxEntry entry = axis.inbox(SYSTEM_ID).stream().filter(e -> docId.equals(e.docId())).findFirst()
+                .orElseThrow();
+        assertThat(entry.status()).as("acknowledgement of %s (reason: %s)", docId, entry.reason()).isEqualTo(status);
+    }
+
+    private LocalDocumentSystemSimulator finance() {
+        return local(FINANCE, "demo-token-so-tai-chinh");
+    }
+
+    private LocalDocumentSystemSimulator local(String organId, String token) {
+        return new LocalDocumentSystemSimulator(URI.create("http://127.0.0.1:" + port + "/services/hub"), organId,
+                token);
+    }
+
+    private static List<PendingItem> pendingFor(LocalDocumentSystemSimulator system, String documentId) {
+        return system.pendingIds().stream().filter(i -> documentId.equals(i.documentId())).toList();
+    }
+
+    private byte[] fromGovernmentOffice(String subject) {
+        return signed(SamplePackages.edoc().from(GOVERNMENT_OFFICE, "Văn phòng Chính phủ")
+                .to(FINANCE, "Sở Tài chính tỉnh Tây Ninh").subject(subject).build());
+    }
+
+    private byte[] signed(byte[] pkg) {
+        EdocPackage parsed = reader.read(pkg);
+        new PackageSigner(PARTNER_SIGNER).sign(parsed.dom());
+        return parsed.toBytes();
+    }
+
+    private static Path writePem(Path file, X509Certificate certificate) {
+        try {
+            String pem = "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(certificate.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
+            return Files.writeString(file, pem);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
