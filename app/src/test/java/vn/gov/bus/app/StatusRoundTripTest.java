@@ -7,6 +7,10 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +20,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,18 +89,34 @@ class StatusRoundTripTest {
     AxisSimulator axis;
     @Autowired
     EdxmlReader reader;
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ObjectMapper json;
+
+    final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void statusesZeroOneToZeroSixOfADocumentFromTheAxisReachTheAxisSenderInTheOrderTheyWereSent() {
+    void statusesZeroOneToZeroSixOfADocumentFromTheAxisReachTheAxisSenderInTheOrderTheyWereSent() throws Exception {
         byte[] original = fromGovernmentOffice("Về việc báo cáo tiến độ");
         EdocPackage doc = reader.read(original);
         PendingItem item = receivedByFinance(original, doc.documentId());
         LocalDocumentSystemSimulator finance = finance();
 
         finance.fetch(item.id());
-        finance.confirm(item.id()); // the bus answers 01 on the agency's behalf
-        for (String code : List.of("03", "04", "05", "06")) {
-            finance.sendStatus(statusOf(doc, code, "Trạng thái " + code));
+        // Hold the send of the 01 at the axis, so a free consumer would overtake it with the 03 if
+        // the bus did not keep a document's messages in order (the poller stays quiet meanwhile,
+        // so the held request is that send).
+        camel.getRouteController().stopRoute("axis-incoming-poll");
+        try {
+            axis.delayNext(1, Duration.ofSeconds(3));
+            finance.confirm(item.id()); // the bus answers 01 on the agency's behalf
+            for (String code : List.of("03", "04", "05", "06")) {
+                finance.sendStatus(statusOf(doc, code, "Trạng thái " + code));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> statusesAtAxis(doc.documentId()).size() == 5);
+        } finally {
+            camel.getRouteController().startRoute("axis-incoming-poll");
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> statusesAtAxis(doc.documentId()).size() == 5);
@@ -213,6 +236,99 @@ class StatusRoundTripTest {
         assertThat(pendingFor(homeAffairs, documentId)).isEmpty();
         assertThatThrownBy(() -> homeAffairs.confirm(atHomeAffairs.id()))
                 .isInstanceOfSatisfying(HubCallException.class, e -> assertThat(e.code()).isEqualTo("WITHDRAWN"));
+    }
+
+    @Test
+    void trackingApiShowsEachRecipientWithItsChannelAndTheTimelineUpToTheLatestStatus() throws Exception {
+        LocalDocumentSystemSimulator finance = finance();
+        LocalDocumentSystemSimulator office = local(OFFICE, "demo-token-van-phong");
+        String number = String.valueOf(System.nanoTime() % 100000);
+        String documentId = DocumentIds.conventional(FINANCE, LocalDate.now(), number, "STC-NS");
+        finance.send(SamplePackages.edoc().from(FINANCE, "Sở Tài chính tỉnh Tây Ninh")
+                .to(OFFICE, "Văn phòng Ủy ban nhân dân tỉnh Tây Ninh").to(GOVERNMENT_OFFICE, "Văn phòng Chính phủ")
+                .documentId(documentId).code(number, "STC-NS").subject("Văn bản được theo dõi").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> pendingFor(office, documentId).size() == 1
+                && axis.countByDocumentId(documentId) == 1);
+        String atOffice = pendingFor(office, documentId).get(0).id();
+        office.fetch(atOffice);
+        office.confirm(atOffice);
+        byte[] accepted = signed(SamplePackages.status().from(GOVERNMENT_OFFICE, "Văn phòng Chính phủ")
+                .responseFor(FINANCE, number + "/STC-NS", LocalDate.now(), documentId)
+                .statusCode("03").description("Đã vào sổ văn bản đến").staff("Phòng Hành chính", "Nguyễn Văn An")
+                .build());
+        awaitAcknowledged(axis.enqueueIncoming(SYSTEM_ID, accepted, "status"), "done");
+
+        String track = "/api/documents/track?sender=" + encode(FINANCE) + "&documentId=" + encode(documentId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode doc = json(get(track));
+            return "STATUS_03".equals(recipient(doc, GOVERNMENT_OFFICE).path("state").asText())
+                    && "STATUS_01".equals(recipient(doc, OFFICE).path("state").asText());
+        });
+        JsonNode doc = json(get(track));
+        assertThat(doc.path("direction").asText()).isEqualTo("OUTGOING");
+        assertThat(doc.path("state").asText()).isEqualTo("DELIVERED");
+        assertThat(recipient(doc, OFFICE).path("channel").asText()).isEqualTo("LOCAL");
+        assertThat(recipient(doc, GOVERNMENT_OFFICE).path("channel").asText()).isEqualTo("AXIS");
+        assertThat(kinds(recipient(doc, GOVERNMENT_OFFICE).path("timeline")))
+                .containsExactly("ROUTED", "SENT_TO_AXIS", "STATUS");
+        assertThat(kinds(recipient(doc, OFFICE).path("timeline")))
+                .containsSubsequence("ROUTED", "IN_PENDING_BOX", "CONFIRMED").contains("STATUS");
+        JsonNode status03 = recipient(doc, GOVERNMENT_OFFICE).path("timeline").get(2);
+        assertThat(status03.path("statusCode").asText()).isEqualTo("03");
+        assertThat(status03.path("staff").asText()).isEqualTo("Nguyễn Văn An (Phòng Hành chính)");
+        assertThat(status03.path("detail").asText()).contains("Đã vào sổ văn bản đến");
+        assertThat(kinds(doc.path("timeline")).get(0)).isEqualTo("ACCEPTED");
+
+        HttpResponse<String> listed = get("/api/documents?agency=" + encode(FINANCE) + "&direction=outgoing&from="
+                + LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")) + "&state=DELIVERED");
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(json(listed).findValuesAsText("documentId")).contains(documentId);
+    }
+
+    @Test
+    void trackingApiNamesTheFieldAndRuleOfABadQueryAndAnswers404ForAnUnknownDocument() throws Exception {
+        HttpResponse<String> bad = get("/api/documents?direction=sideways");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        JsonNode error = json(bad);
+        assertThat(error.path("field").asText()).isEqualTo("direction");
+        assertThat(error.path("rule").asText()).isEqualTo("one-of");
+        assertThat(error.path("messageVi").asText()).contains("Chiều văn bản");
+
+        HttpResponse<String> emptyPeriod = get("/api/documents?from=2026-12-02&to=2026-12-01");
+        assertThat(emptyPeriod.statusCode()).isEqualTo(400);
+        assertThat(json(emptyPeriod).path("field").asText()).isEqualTo("to");
+
+        HttpResponse<String> unknown = get("/api/documents/track?sender=" + encode(FINANCE) + "&documentId=nothing");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).path("code").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private JsonNode json(HttpResponse<String> response) throws IOException {
+        return json.readTree(response.body());
+    }
+
+    private static JsonNode recipient(JsonNode doc, String organId) {
+        for (JsonNode r : doc.path("recipients")) {
+            if (organId.equals(r.path("organId").asText())) {
+                return r;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    private static List<String> kinds(JsonNode timeline) {
+        List<String> kinds = new java.util.ArrayList<>();
+        timeline.forEach(e -> kinds.add(e.path("kind").asText()));
+        return kinds;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -9,6 +9,8 @@ import vn.gov.bus.core.state.DeliveryLedger;
 import vn.gov.bus.core.state.DirectorySynchronizer;
 import vn.gov.bus.core.state.MessageRegistry;
 import vn.gov.bus.core.state.PendingBox;
+import vn.gov.bus.core.tracking.DocumentTracking;
+import vn.gov.bus.core.tracking.StatusLog;
 import vn.gov.bus.routes.BusIdentity;
 
 /** State kept in the database (H2 embedded, PostgreSQL in production; Flyway migrations in bus-core). */
@@ -38,6 +40,16 @@ public class StateConfiguration {
     @Bean
     MessageRegistry messageRegistry(JdbcTemplate jdbc) {
         return new MessageRegistry(jdbc);
+    }
+
+    @Bean
+    StatusLog statusLog(JdbcTemplate jdbc) {
+        return new StatusLog(jdbc);
+    }
+
+    @Bean
+    DocumentTracking documentTracking(JdbcTemplate jdbc) {
+        return new DocumentTracking(jdbc);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import vn.gov.bus.connectors.qlvb.SendReceipt;
 import vn.gov.bus.core.edxml.EdocPackage;
 import vn.gov.bus.core.state.MessageRegistry;
 import vn.gov.bus.core.state.Tokens;
+import vn.gov.bus.core.tracking.StatusLog;
 import vn.gov.bus.routes.BusHeaders;
 import vn.gov.bus.routes.DeliveryKeys;
 
@@ -22,10 +23,12 @@ public class OutgoingQueue {
 
     private final ProducerTemplate producer;
     private final MessageRegistry registry;
+    private final StatusLog statusLog;
 
-    public OutgoingQueue(ProducerTemplate producer, MessageRegistry registry) {
+    public OutgoingQueue(ProducerTemplate producer, MessageRegistry registry, StatusLog statusLog) {
         this.producer = producer;
         this.registry = registry;
+        this.statusLog = statusLog;
     }
 
     public SendReceipt enqueue(String organId, EdocPackage parsed, byte[] pkg, String dedupKey) {
@@ -37,6 +40,9 @@ public class OutgoingQueue {
         Instant acceptedAt = Instant.now();
         registry.record(messageId, "OUTGOING", type, documentId, organId, parsed.subject(),
                 Tokens.sha256Hex(pkg), acceptedAt);
+        if (parsed.kind() == EdocPackage.Kind.STATUS) {
+            statusLog.record(StatusLog.Status.of(parsed, organId, dedupKey, "OUTGOING", messageId), acceptedAt);
+        }
         return new SendReceipt(messageId, documentId, acceptedAt);
     }
 

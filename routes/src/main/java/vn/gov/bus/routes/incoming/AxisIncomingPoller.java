@@ -19,6 +19,7 @@ import vn.gov.bus.core.state.InboundReceipts;
 import vn.gov.bus.core.state.MessageRegistry;
 import vn.gov.bus.core.state.Quarantine;
 import vn.gov.bus.core.state.Tokens;
+import vn.gov.bus.core.tracking.StatusLog;
 import vn.gov.bus.routes.BusHeaders;
 import vn.gov.bus.routes.DeliveryKeys;
 
@@ -42,15 +43,18 @@ public class AxisIncomingPoller {
     private final InboundReceipts receipts;
     private final Quarantine quarantine;
     private final MessageRegistry registry;
+    private final StatusLog statusLog;
     private final ProducerTemplate producer;
 
     public AxisIncomingPoller(AxisClient axis, InboundPackageCheck check, InboundReceipts receipts,
-                              Quarantine quarantine, MessageRegistry registry, ProducerTemplate producer) {
+                              Quarantine quarantine, MessageRegistry registry, StatusLog statusLog,
+                              ProducerTemplate producer) {
         this.axis = axis;
         this.check = check;
         this.receipts = receipts;
         this.quarantine = quarantine;
         this.registry = registry;
+        this.statusLog = statusLog;
         this.producer = producer;
     }
 
@@ -113,8 +117,12 @@ public class AxisIncomingPoller {
         // at the next poll (the pending box refuses the second copy); the other order could lose it.
         producer.sendBodyAndHeaders(AxisIncomingPollRoute.ENQUEUE, pkg, headers);
         receipts.record(senderId, dedupKey, documentId, type, SOURCE, item.id(), messageId, verdict.verification());
+        Instant acceptedAt = Instant.now();
         registry.record(messageId, "INCOMING", type, documentId, senderId, parsed.subject(), Tokens.sha256Hex(pkg),
-                Instant.now());
+                acceptedAt);
+        if (parsed.kind() == EdocPackage.Kind.STATUS) {
+            statusLog.record(StatusLog.Status.of(parsed, senderId, dedupKey, "INCOMING", messageId), acceptedAt);
+        }
         axis.updateStatus(item.id(), AxisProtocol.TRANSPORT_DONE, null);
         log.info("axis: received {} {} of {} (axis id {}) as message {}: {}", type, documentId, senderId, item.id(),
                 messageId, verdict.verification());
