@@ -2,6 +2,8 @@ package vn.gov.bus.bench;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,13 +21,20 @@ import java.util.Set;
  * @param e2eRate          packages per second offered in total, or 0 for a closed loop (each sender
  *                         sends its next package as soon as the hub accepted the previous one)
  * @param e2eTimeout       how long to wait for the measured packages to reach the axis
+ * @param inDocuments      packages measured through the incoming flow
+ * @param inWarmUp         packages received through the incoming flow before measuring
+ * @param inTimeout        how long to wait for the measured incoming packages to reach the local system
+ * @param parts            which measurements run: queue, sign, outgoing, incoming (all by default)
  */
 record BenchOptions(Duration queueSeconds, Duration queueWarmUp, int queueProducers, Duration signSeconds,
-                    int e2eDocuments, int e2eWarmUp, int e2eSenders, int e2eRate, Duration e2eTimeout) {
+                    int e2eDocuments, int e2eWarmUp, int e2eSenders, int e2eRate, Duration e2eTimeout,
+                    int inDocuments, int inWarmUp, Duration inTimeout, Set<String> parts) {
+
+    static final List<String> PARTS = List.of("queue", "sign", "outgoing", "incoming");
 
     private static final Set<String> NAMES = Set.of("queue-seconds", "queue-warm-up-seconds", "queue-producers",
             "sign-seconds", "e2e-documents", "e2e-warm-up", "e2e-senders", "e2e-rate",
-            "e2e-timeout-seconds");
+            "e2e-timeout-seconds", "in-documents", "in-warm-up", "in-timeout-seconds", "parts");
 
     static BenchOptions parse(String... args) {
         Map<String, String> values = new HashMap<>();
@@ -48,12 +57,39 @@ record BenchOptions(Duration queueSeconds, Duration queueWarmUp, int queueProduc
                 positive(values, "e2e-warm-up", 200),
                 positive(values, "e2e-senders", 4),
                 whole(values, "e2e-rate", 0),
-                Duration.ofSeconds(positive(values, "e2e-timeout-seconds", 180)));
+                Duration.ofSeconds(positive(values, "e2e-timeout-seconds", 180)),
+                positive(values, "in-documents", 500),
+                positive(values, "in-warm-up", 50),
+                Duration.ofSeconds(positive(values, "in-timeout-seconds", 180)),
+                parts(values.get("parts")));
+    }
+
+    boolean runs(String part) {
+        return parts.contains(part);
+    }
+
+    private static Set<String> parts(String raw) {
+        if (raw == null) {
+            return new LinkedHashSet<>(PARTS);
+        }
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String part : raw.split(",")) {
+            String name = part.strip();
+            if (!PARTS.contains(name)) {
+                throw new IllegalArgumentException("--parts: '" + name + "' is not one of " + PARTS);
+            }
+            chosen.add(name);
+        }
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("--parts names no measurement; choose from " + PARTS);
+        }
+        return chosen;
     }
 
     static String usage() {
         return "options: --queue-seconds=5 --queue-warm-up-seconds=2 --queue-producers=1 --sign-seconds=5 "
-                + "--e2e-documents=1000 --e2e-warm-up=200 --e2e-senders=4 --e2e-rate=0 (closed loop) --e2e-timeout-seconds=180";
+                + "--e2e-documents=1000 --e2e-warm-up=200 --e2e-senders=4 --e2e-rate=0 (closed loop) --e2e-timeout-seconds=180 "
+                + "--in-documents=500 --in-warm-up=50 --in-timeout-seconds=180 --parts=queue,sign,outgoing,incoming";
     }
 
     private static int positive(Map<String, String> values, String name, int fallback) {

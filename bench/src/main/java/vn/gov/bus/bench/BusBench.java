@@ -69,45 +69,76 @@ public final class BusBench {
                 OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS), runtime.availableProcessors(),
                 System.getProperty("java.version"), runtime.maxMemory() / (1024 * 1024), workDir);
 
-        System.out.printf("%n[1/3] raw durable queue: embedded Artemis, journal %s, buffer timeout %d µs, "
-                        + "%d producer(s), persistent BytesMessage, commit per message, %d s after %d s warm-up%n",
-                RawQueueRate.journalType(), RawQueueRate.JOURNAL_BUFFER_TIMEOUT.toNanos() / 1000,
-                options.queueProducers(), options.queueSeconds().toSeconds(), options.queueWarmUp().toSeconds());
-        RawQueueRate queue = new RawQueueRate(workDir, options.queueWarmUp(), options.queueSeconds(),
-                options.queueProducers());
-        RawQueueRate.Result small = queue.run(SMALL_BODY);
-        printQueue(small);
-        RawQueueRate.Result large = queue.run(LARGE_BODY);
-        printQueue(large);
+        int total = options.parts().size();
+        int step = 0;
+        RawQueueRate.Result small = null;
+        RawQueueRate.Result large = null;
+        if (options.runs("queue")) {
+            System.out.printf("%n[%d/%d] raw durable queue: embedded Artemis, journal %s, buffer timeout %d µs, "
+                            + "%d producer(s), persistent BytesMessage, commit per message, %d s after %d s warm-up%n",
+                    ++step, total, RawQueueRate.journalType(), RawQueueRate.JOURNAL_BUFFER_TIMEOUT.toNanos() / 1000,
+                    options.queueProducers(), options.queueSeconds().toSeconds(), options.queueWarmUp().toSeconds());
+            RawQueueRate queue = new RawQueueRate(workDir, options.queueWarmUp(), options.queueSeconds(),
+                    options.queueProducers());
+            small = queue.run(SMALL_BODY);
+            printQueue(small);
+            large = queue.run(LARGE_BODY);
+            printQueue(large);
+        }
 
-        byte[] pkg = BenchPackages.small();
-        System.out.printf("%n[2/3] XML-DSig, single thread, %d-byte package, %d s after 2 s warm-up%n",
-                pkg.length, options.signSeconds().toSeconds());
-        SignatureRate signatures = new SignatureRate(workDir.resolve("pki"), Duration.ofSeconds(2),
-                options.signSeconds());
-        SignatureRate.Result sign = signatures.sign(pkg);
-        System.out.printf("  sign   (parse + sign + serialise): %8.1f ops/s  (%d in %.1f s)%n",
-                sign.perSecond(), sign.operations(), sign.measured().toNanos() / 1e9);
-        SignatureRate.Result verify = signatures.verify(pkg);
-        System.out.printf("  verify (parse + verify + PKIX):    %8.1f ops/s  (%d in %.1f s)%n",
-                verify.perSecond(), verify.operations(), verify.measured().toNanos() / 1e9);
+        SignatureRate.Result sign = null;
+        SignatureRate.Result verify = null;
+        if (options.runs("sign")) {
+            byte[] pkg = BenchPackages.small();
+            System.out.printf("%n[%d/%d] XML-DSig, single thread, %d-byte package, %d s after 2 s warm-up%n",
+                    ++step, total, pkg.length, options.signSeconds().toSeconds());
+            SignatureRate signatures = new SignatureRate(workDir.resolve("pki"), Duration.ofSeconds(2),
+                    options.signSeconds());
+            sign = signatures.sign(pkg);
+            System.out.printf("  sign   (parse + sign + serialise): %8.1f ops/s  (%d in %.1f s)%n",
+                    sign.perSecond(), sign.operations(), sign.measured().toNanos() / 1e9);
+            verify = signatures.verify(pkg);
+            System.out.printf("  verify (parse + verify + PKIX):    %8.1f ops/s  (%d in %.1f s)%n",
+                    verify.perSecond(), verify.operations(), verify.measured().toNanos() / 1e9);
+        }
 
-        System.out.printf("%n[3/3] end to end: %d local system(s) → hub SOAP → bus.outgoing → sign → bus.deliver.axis"
-                        + " → axis simulator (HTTP); %d warm-up + %d measured packages, %s%n",
-                options.e2eSenders(), options.e2eWarmUp(), options.e2eDocuments(),
-                options.e2eRate() > 0 ? "offered at " + options.e2eRate() + " docs/s"
-                        : "closed loop (next package as soon as the previous is accepted)");
-        EndToEndRate.Result e2e = new EndToEndRate(workDir.resolve("bus-data"), options.e2eSenders(),
-                options.e2eRate(), options.e2eTimeout()).run(options.e2eWarmUp(), options.e2eDocuments());
-        System.out.printf("  package %d bytes; delivered %d of %d (failed sends %d, duplicates at the axis %d)%n",
-                e2e.packageBytes(), e2e.arrived(), e2e.documents(), e2e.failedSends(), e2e.duplicates());
-        System.out.printf("  accepted by the hub %.1f docs/s (SendDocument p50 %.1f ms); delivered %.1f docs/s%n",
-                e2e.acceptedPerSecond(), e2e.acceptP50Millis(), e2e.deliveredPerSecond());
-        System.out.printf("  latency send → axis: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                e2e.p50Millis(), e2e.p99Millis(), e2e.maxMillis());
-        System.out.printf("  deepest backlog while measuring: %s%n", e2e.deepestBacklog());
+        EndToEndRate.Result e2e = null;
+        if (options.runs("outgoing")) {
+            System.out.printf("%n[%d/%d] end to end, outgoing: %d local system(s) → hub SOAP → bus.outgoing → sign"
+                            + " → bus.deliver.axis → axis simulator (HTTP); %d warm-up + %d measured packages, %s%n",
+                    ++step, total, options.e2eSenders(), options.e2eWarmUp(), options.e2eDocuments(),
+                    options.e2eRate() > 0 ? "offered at " + options.e2eRate() + " docs/s"
+                            : "closed loop (next package as soon as the previous is accepted)");
+            e2e = new EndToEndRate(workDir.resolve("bus-data"), options.e2eSenders(),
+                    options.e2eRate(), options.e2eTimeout()).run(options.e2eWarmUp(), options.e2eDocuments());
+            System.out.printf("  package %d bytes; delivered %d of %d (failed sends %d, duplicates at the axis %d)%n",
+                    e2e.packageBytes(), e2e.arrived(), e2e.documents(), e2e.failedSends(), e2e.duplicates());
+            System.out.printf("  accepted by the hub %.1f docs/s (SendDocument p50 %.1f ms); delivered %.1f docs/s%n",
+                    e2e.acceptedPerSecond(), e2e.acceptP50Millis(), e2e.deliveredPerSecond());
+            System.out.printf("  latency send → axis: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    e2e.p50Millis(), e2e.p99Millis(), e2e.maxMillis());
+            System.out.printf("  deepest backlog while measuring: %s%n", e2e.deepestBacklog());
+        }
 
-        printSummary(small, large, sign, verify, e2e);
+        IncomingRate.Result in = null;
+        if (options.runs("incoming")) {
+            System.out.printf("%n[%d/%d] end to end, incoming: axis simulator inbox (HTTP) → poll, download, verify"
+                            + " → bus.incoming → ack done → pending box → local system fetches and confirms (SOAP)"
+                            + " → status 01 to the axis; %d warm-up + %d measured packages offered at once%n",
+                    ++step, total, options.inWarmUp(), options.inDocuments());
+            in = new IncomingRate(workDir.resolve("bus-incoming"), options.inTimeout())
+                    .run(options.inWarmUp(), options.inDocuments());
+            System.out.printf("  package %d bytes (signed); acknowledged done %d of %d, fetched by the local system"
+                            + " %d (duplicates %d)%n", in.packageBytes(), in.acknowledgedDone(), in.documents(),
+                    in.fetched(), in.duplicates());
+            System.out.printf("  acknowledged done %.1f docs/s; fetched by the local system %.1f docs/s%n",
+                    in.acknowledgedPerSecond(), in.fetchedPerSecond());
+            System.out.printf("  time from the offer to the local system's fetch: p50 %.1f ms, p99 %.1f ms,"
+                    + " max %.1f ms (all offered at once: includes waiting in the inbox)%n",
+                    in.p50Millis(), in.p99Millis(), in.maxMillis());
+        }
+
+        printSummary(small, large, sign, verify, e2e, in);
     }
 
     /**
@@ -129,20 +160,31 @@ public final class BusBench {
 
     private static void printSummary(RawQueueRate.Result small, RawQueueRate.Result large,
                                      SignatureRate.Result sign, SignatureRate.Result verify,
-                                     EndToEndRate.Result e2e) {
+                                     EndToEndRate.Result e2e, IncomingRate.Result in) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"raw queue, 1 KB, commit per message", "%.1f msg/s".formatted(small.perSecond()),
-                queueNote(small)});
-        rows.add(new String[] {"raw queue, 64 KB, commit per message", "%.1f msg/s".formatted(large.perSecond()),
-                queueNote(large)});
-        rows.add(new String[] {"sign, %d B package, 1 thread".formatted(sign.packageBytes()),
-                "%.1f ops/s".formatted(sign.perSecond()), ""});
-        rows.add(new String[] {"verify, %d B signed package, 1 thread".formatted(verify.packageBytes()),
-                "%.1f ops/s".formatted(verify.perSecond()), ""});
-        rows.add(new String[] {"end to end, %d B package, %d senders".formatted(e2e.packageBytes(), e2e.senders()),
-                "%.1f docs/s".formatted(e2e.deliveredPerSecond()),
-                "p50 %.1f ms, p99 %.1f ms, %s".formatted(e2e.p50Millis(), e2e.p99Millis(),
-                        e2e.offeredRate() > 0 ? "offered " + e2e.offeredRate() + " docs/s" : "closed loop")});
+        if (small != null) {
+            rows.add(new String[] {"raw queue, 1 KB, commit per message", "%.1f msg/s".formatted(small.perSecond()),
+                    queueNote(small)});
+            rows.add(new String[] {"raw queue, 64 KB, commit per message", "%.1f msg/s".formatted(large.perSecond()),
+                    queueNote(large)});
+        }
+        if (sign != null) {
+            rows.add(new String[] {"sign, %d B package, 1 thread".formatted(sign.packageBytes()),
+                    "%.1f ops/s".formatted(sign.perSecond()), ""});
+            rows.add(new String[] {"verify, %d B signed package, 1 thread".formatted(verify.packageBytes()),
+                    "%.1f ops/s".formatted(verify.perSecond()), ""});
+        }
+        if (e2e != null) {
+            rows.add(new String[] {"end to end outgoing, %d B package, %d senders".formatted(e2e.packageBytes(),
+                    e2e.senders()), "%.1f docs/s".formatted(e2e.deliveredPerSecond()),
+                    "p50 %.1f ms, p99 %.1f ms, %s".formatted(e2e.p50Millis(), e2e.p99Millis(),
+                            e2e.offeredRate() > 0 ? "offered " + e2e.offeredRate() + " docs/s" : "closed loop")});
+        }
+        if (in != null) {
+            rows.add(new String[] {"end to end incoming, %d B signed package".formatted(in.packageBytes()),
+                    "%.1f docs/s".formatted(in.fetchedPerSecond()),
+                    "axis → local system; acknowledged done %.1f docs/s".formatted(in.acknowledgedPerSecond())});
+        }
         int w0 = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
         int w1 = rows.stream().mapToInt(r -> r[1].length()).max().orElse(0);
         System.out.println();
@@ -150,11 +192,13 @@ public final class BusBench {
         for (String[] r : rows) {
             System.out.printf("  %-" + w0 + "s  %" + w1 + "s  %s%n", r[0], r[1], r[2]);
         }
-        System.out.println();
-        System.out.printf("ratio end-to-end / raw queue (1 KB, commit per message): %.2f%n",
-                e2e.deliveredPerSecond() / small.perSecond());
-        System.out.printf("ratio end-to-end / raw queue (64 KB, commit per message): %.2f (target ≥ %.2f)%n",
-                e2e.deliveredPerSecond() / large.perSecond(), TARGET_RATIO);
+        if (small != null && e2e != null) {
+            System.out.println();
+            System.out.printf("ratio end-to-end / raw queue (1 KB, commit per message): %.2f%n",
+                    e2e.deliveredPerSecond() / small.perSecond());
+            System.out.printf("ratio end-to-end / raw queue (64 KB, commit per message): %.2f (target ≥ %.2f)%n",
+                    e2e.deliveredPerSecond() / large.perSecond(), TARGET_RATIO);
+        }
     }
 
     private static String queueNote(RawQueueRate.Result r) {
