@@ -37,20 +37,25 @@ public class LocalDelivery {
         this.revocations = revocations;
     }
 
-    public void deliver(@Body byte[] pkg,
-                        @Header(BusHeaders.RECIPIENTS) String recipients,
-                        @Header(BusHeaders.MESSAGE_ID) String messageId,
-                        @Header(BusHeaders.SENDER_ID) String senderId,
-                        @Header(BusHeaders.DOCUMENT_ID) String documentId,
-                        @Header(BusHeaders.MESSAGE_TYPE) String messageType,
-                        @Header(BusHeaders.DEDUP_KEY) String dedupKey) {
-        deliverFrom(LocalDeliveryRoute.ROUTE_ID, pkg, recipients, messageId, senderId, documentId, messageType,
-                dedupKey);
+    /** The deliver-local route's entry: the headers of the channel message. */
+    public void deliverQueued(@Body byte[] pkg,
+                              @Header(BusHeaders.RECIPIENTS) String recipients,
+                              @Header(BusHeaders.MESSAGE_ID) String messageId,
+                              @Header(BusHeaders.SENDER_ID) String senderId,
+                              @Header(BusHeaders.DOCUMENT_ID) String documentId,
+                              @Header(BusHeaders.MESSAGE_TYPE) String messageType,
+                              @Header(BusHeaders.DEDUP_KEY) String dedupKey) {
+        deliver(pkg, recipients, messageId, senderId, documentId, messageType, dedupKey, "deliver-local");
     }
 
-    /** The same, called by another route ({@code routeId} goes into the audit log). */
-    public void deliverFrom(String routeId, byte[] pkg, String recipients, String messageId, String senderId,
-                            String documentId, String messageType, String dedupKey) {
+    /** Delivery of a package received from the axis (incoming-dispatch). */
+    public void deliver(byte[] pkg, String recipients, String messageId, String senderId, String documentId,
+                        String messageType, String dedupKey) {
+        deliver(pkg, recipients, messageId, senderId, documentId, messageType, dedupKey, "incoming-dispatch");
+    }
+
+    private void deliver(byte[] pkg, String recipients, String messageId, String senderId, String documentId,
+                         String messageType, String dedupKey, String routeId) {
         Optional<Revocations.TakeBack> takeBack = Revocations.of(reader.read(pkg), senderId);
         for (String recipient : Arrays.asList(recipients.split(","))) {
             DeliveryKey key = new DeliveryKey(senderId, dedupKey, recipient);

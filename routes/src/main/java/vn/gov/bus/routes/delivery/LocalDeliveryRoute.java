@@ -7,8 +7,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class LocalDeliveryRoute extends RouteBuilder {
 
-    public static final String ROUTE_ID = "deliver-local";
-
     private final LocalDelivery delivery;
 
     public LocalDeliveryRoute(LocalDelivery delivery) {
@@ -19,7 +17,7 @@ public class LocalDeliveryRoute extends RouteBuilder {
     public void configure() {
         from("jms:queue:{{bus.queues.deliver-local}}?transacted=true&cacheLevelName=CACHE_CONSUMER"
                 + "&concurrentConsumers={{bus.routes.deliver-local.consumers}}")
-                .routeId(ROUTE_ID)
-                .bean(delivery, "deliver");
+                .routeId("deliver-local")
+                .bean(delivery, "deliverQueued");
     }
 }

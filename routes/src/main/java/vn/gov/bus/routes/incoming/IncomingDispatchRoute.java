@@ -28,7 +28,7 @@ public class IncomingDispatchRoute extends RouteBuilder {
 
         from("jms:queue:{{bus.queues.incoming}}?transacted=true&cacheLevelName=CACHE_CONSUMER"
                 + "&concurrentConsumers={{bus.routes.incoming-dispatch.consumers:2}}")
-                .routeId(IncomingDispatcher.ROUTE_ID)
+                .routeId("incoming-dispatch")
                 .bean(dispatcher, "dispatch");
     }
 }

@@ -30,8 +30,6 @@ import vn.gov.bus.routes.delivery.LocalDelivery;
 @Component
 public class IncomingDispatcher {
 
-    static final String ROUTE_ID = "incoming-dispatch";
-
     private static final Logger log = LoggerFactory.getLogger(IncomingDispatcher.class);
 
     private final EdxmlReader reader;
@@ -71,8 +69,7 @@ public class IncomingDispatcher {
                     senderId, messageId);
             return;
         }
-        localDelivery.deliverFrom(ROUTE_ID, pkg, String.join(",", local), messageId, senderId, documentId,
-                messageType, dedupKey);
+        localDelivery.deliver(pkg, String.join(",", local), messageId, senderId, documentId, messageType, dedupKey);
     }
 
     private List<String> concerned(EdocPackage parsed, String senderId) {
