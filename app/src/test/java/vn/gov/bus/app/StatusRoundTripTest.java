@@ -286,6 +286,61 @@ class StatusRoundTripTest {
     }
 
     @Test
+    void statusNamingItsDocumentOnlyByCodeIsMatchedToItByFromToAndCodeInBothDirections() throws Exception {
+        // a document from the axis, answered by the local system with a status that gives only the code
+        String govNumber = String.valueOf(System.nanoTime() % 100000);
+        byte[] original = signed(SamplePackages.edoc().from(GOVERNMENT_OFFICE, "Văn phòng Chính phủ")
+                .to(FINANCE, "Sở Tài chính tỉnh Tây Ninh").code(govNumber, "VPCP-KTTH")
+                .subject("Văn bản được trả lời theo số ký hiệu").build());
+        EdocPackage fromAxis = reader.read(original);
+        receivedByFinance(original, fromAxis.documentId());
+        finance().sendStatus(SamplePackages.status().from(FINANCE, "Sở Tài chính tỉnh Tây Ninh")
+                .responseFor(GOVERNMENT_OFFICE, govNumber + "/VPCP-KTTH", fromAxis.promulgationDate().orElseThrow(),
+                        null)
+                .statusCode("03").description("Đã tiếp nhận").build());
+
+        String track = "/api/documents/track?sender=" + encode(GOVERNMENT_OFFICE) + "&documentId="
+                + encode(fromAxis.documentId());
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "STATUS_03".equals(recipient(json(get(track)), FINANCE).path("state").asText()));
+
+        // a document of the local system, answered through the axis by code only
+        String number = String.valueOf(System.nanoTime() % 100000);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")); // promulgation dates are Việt Nam days
+        String documentId = DocumentIds.conventional(FINANCE, today, number, "STC-KH");
+        finance().send(SamplePackages.edoc().from(FINANCE, "Sở Tài chính tỉnh Tây Ninh")
+                .to(GOVERNMENT_OFFICE, "Văn phòng Chính phủ").documentId(documentId).code(number, "STC-KH")
+                .subject("Báo cáo được trả lời theo số ký hiệu").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> axis.countByDocumentId(documentId) == 1);
+        byte[] answer = signed(SamplePackages.status().from(GOVERNMENT_OFFICE, "Văn phòng Chính phủ")
+                .responseFor(FINANCE, number + "/STC-KH", today, null)
+                .statusCode("05").description("Đang xử lý").build());
+        awaitAcknowledged(axis.enqueueIncoming(SYSTEM_ID, answer, "status"), "done");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statusesIn(finance(), documentId).size() == 1);
+        assertThat(statusesIn(finance(), documentId).get(0).statusCode()).isEqualTo("05");
+    }
+
+    @Test
+    void statusWhoseCodeMatchesNoDocumentIsRefusedNamingTheCode() {
+        byte[] unmatched = SamplePackages.status().from(FINANCE, "Sở Tài chính tỉnh Tây Ninh")
+                .responseFor(GOVERNMENT_OFFICE, "1/KHONG-CO", LocalDate.now(), null).statusCode("03").build();
+        assertThatThrownBy(() -> finance().sendStatus(unmatched)).isInstanceOfSatisfying(HubCallException.class,
+                e -> {
+                    assertThat(e.code()).isEqualTo("INVALID_FIELD");
+                    assertThat(e.field()).isEqualTo("MessageHeader/ResponseFor/DocumentId");
+                    assertThat(e.getMessage()).contains("1/KHONG-CO");
+                });
+
+        byte[] fromAxis = signed(SamplePackages.status().from(GOVERNMENT_OFFICE, "Văn phòng Chính phủ")
+                .responseFor(FINANCE, "2/KHONG-CO", LocalDate.now(), null).statusCode("03").build());
+        String docId = axis.enqueueIncoming(SYSTEM_ID, fromAxis, "status");
+        awaitAcknowledged(docId, "fail");
+        assertThat(axis.inbox(SYSTEM_ID).stream().filter(e -> docId.equals(e.docId())).findFirst().orElseThrow()
+                .reason()).startsWith("MALFORMED_PACKAGE").contains("2/KHONG-CO");
+    }
+
+    @Test
     void trackingApiNamesTheFieldAndRuleOfABadQueryAndAnswers404ForAnUnknownDocument() throws Exception {
         HttpResponse<String> bad = get("/api/documents?direction=sideways");
         assertThat(bad.statusCode()).isEqualTo(400);

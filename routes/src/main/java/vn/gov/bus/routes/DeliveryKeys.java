@@ -19,8 +19,13 @@ public final class DeliveryKeys {
     }
 
     public static String dedupKeyOf(EdocPackage p) {
+        return dedupKeyOf(p, documentIdOf(p));
+    }
+
+    /** The key of a package whose DocumentId (for a status: the answered one) was resolved elsewhere. */
+    public static String dedupKeyOf(EdocPackage p, String documentId) {
         if (p.kind() == EdocPackage.Kind.STATUS) {
-            return "status:" + p.respondedDocumentId() + "#" + p.statusCode() + "@" + p.statusTimestamp();
+            return "status:" + documentId + "#" + p.statusCode() + "@" + p.statusTimestamp();
         }
         return switch (p.businessDocType()) {
             case 0 -> p.documentId();

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.gov.bus.core.state.AgencyDirectory;
 import vn.gov.bus.core.state.DeliveryLedger;
 import vn.gov.bus.core.state.DirectorySynchronizer;
+import vn.gov.bus.core.state.DocumentCodes;
 import vn.gov.bus.core.state.MessageRegistry;
 import vn.gov.bus.core.state.PendingBox;
 import vn.gov.bus.core.tracking.DocumentTracking;
@@ -40,6 +41,11 @@ public class StateConfiguration {
     @Bean
     MessageRegistry messageRegistry(JdbcTemplate jdbc) {
         return new MessageRegistry(jdbc);
+    }
+
+    @Bean
+    DocumentCodes documentCodes(JdbcTemplate jdbc) {
+        return new DocumentCodes(jdbc);
     }
 
     @Bean

@@ -28,10 +28,11 @@ public class StatusLog {
 
         /**
          * The status a package carries, set by {@code fromOrganId} (as authenticated or as the
-         * package's From); the document it answers is its first ResponseFor.
+         * package's From); the document it answers is its first ResponseFor, whose DocumentId
+         * may have been resolved from its code ({@code documentId}).
          */
-        public static Status of(EdocPackage p, String fromOrganId, String dedupKey, String direction,
-                                String messageId) {
+        public static Status of(EdocPackage p, String fromOrganId, String documentId, String dedupKey,
+                                String direction, String messageId) {
             StaffInfo staff = p.messageHeader().getStaffInfo();
             Instant at;
             try {
@@ -39,7 +40,7 @@ public class StatusLog {
             } catch (EdxmlException unreadable) {
                 at = null; // kept as the package says it in the package itself; the timeline uses our time
             }
-            return new Status(fromOrganId, dedupKey, p.respondedOrganId(), p.respondedDocumentId(),
+            return new Status(fromOrganId, dedupKey, p.respondedOrganId(), documentId,
                     p.respondedCode(), p.statusCode(), p.statusDescription(),
                     staff == null ? null : blankToNull(staff.getDepartment()),
                     staff == null ? null : blankToNull(staff.getStaff()), at, direction, messageId);

@@ -56,7 +56,7 @@ public class LocalDelivery {
 
     private void deliver(byte[] pkg, String recipients, String messageId, String senderId, String documentId,
                          String messageType, String dedupKey, String routeId) {
-        Optional<Revocations.TakeBack> takeBack = Revocations.of(reader.read(pkg), senderId);
+        Optional<Revocations.TakeBack> takeBack = Revocations.of(reader.read(pkg), senderId, documentId);
         for (String recipient : Arrays.asList(recipients.split(","))) {
             DeliveryKey key = new DeliveryKey(senderId, dedupKey, recipient);
             ledger.register(key, documentId, messageType, Channel.LOCAL, messageId);

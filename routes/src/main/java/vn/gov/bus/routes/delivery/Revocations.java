@@ -39,15 +39,18 @@ public class Revocations {
         this.audit = audit;
     }
 
-    /** Which document of {@code senderId} a package takes back, if it is a take-back. */
-    public static Optional<TakeBack> of(EdocPackage p, String senderId) {
+    /**
+     * Which document of {@code senderId} a package takes back, if it is a take-back;
+     * {@code documentId} is the one a status reports on (resolved at entry, see StatusDocuments).
+     */
+    public static Optional<TakeBack> of(EdocPackage p, String senderId, String documentId) {
         if (p.kind() == EdocPackage.Kind.EDOC && p.businessDocType() == REVOKE) {
             String target = p.businessDocumentId() != null ? p.businessDocumentId()
                     : p.responseFor().isEmpty() ? p.documentId() : p.responseFor().get(0).documentId();
             return Optional.of(new TakeBack(senderId, target, p.businessDocReason()));
         }
         if (p.kind() == EdocPackage.Kind.STATUS && StatusCodes.TAKE_BACK_REQUESTED.equals(p.statusCode())) {
-            return Optional.of(new TakeBack(senderId, p.respondedDocumentId(), p.statusDescription()));
+            return Optional.of(new TakeBack(senderId, documentId, p.statusDescription()));
         }
         return Optional.empty();
     }

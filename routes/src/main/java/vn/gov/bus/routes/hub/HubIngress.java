@@ -14,6 +14,7 @@ import vn.gov.bus.core.edxml.EdocPackage;
 import vn.gov.bus.core.state.AgencyDirectory;
 import vn.gov.bus.core.state.PendingBox;
 import vn.gov.bus.routes.DeliveryKeys;
+import vn.gov.bus.routes.StatusDocuments;
 
 /**
  * The bus side of the hub SOAP service. SendDocument is answered only after the package is on the
@@ -30,14 +31,16 @@ public class HubIngress implements HubBackend {
     private final PendingBox pendingBox;
     private final AgencyDirectory directory;
     private final AgencyStatuses statuses;
+    private final StatusDocuments statusDocuments;
 
     public HubIngress(IncomingPackageValidator validator, OutgoingQueue outgoing, PendingBox pendingBox,
-                      AgencyDirectory directory, AgencyStatuses statuses) {
+                      AgencyDirectory directory, AgencyStatuses statuses, StatusDocuments statusDocuments) {
         this.validator = validator;
         this.outgoing = outgoing;
         this.pendingBox = pendingBox;
         this.directory = directory;
         this.statuses = statuses;
+        this.statusDocuments = statusDocuments;
     }
 
     @Override
@@ -50,7 +53,9 @@ public class HubIngress implements HubBackend {
                     rejection.code(), rejection.field(), rejection.rule(), rejection.getMessage());
             throw rejection;
         }
-        return outgoing.enqueue(organId, parsed, pkg, DeliveryKeys.dedupKeyOf(parsed));
+        String documentId = statusDocuments.documentIdOf(parsed, organId)
+                .orElseThrow(() -> unmatchedStatus(parsed, organId));
+        return outgoing.enqueue(organId, parsed, pkg, documentId, DeliveryKeys.dedupKeyOf(parsed, documentId));
     }
 
     @Override
@@ -95,6 +100,16 @@ public class HubIngress implements HubBackend {
         return directory.all().stream()
                 .map(a -> new Organization(a.organId(), a.name(), a.channel().name()))
                 .toList();
+    }
+
+    /** A status naming its document by code only, and no document of that code reached this agency. */
+    private static HubRejection unmatchedStatus(EdocPackage status, String organId) {
+        HubRejection rejection = new HubRejection("INVALID_FIELD", "MessageHeader/ResponseFor/DocumentId",
+                "names-a-known-document", "the status gives no ResponseFor/DocumentId, and no document of "
+                + status.respondedOrganId() + " with code '" + status.respondedCode() + "' reached " + organId
+                + " through this bus");
+        log.warn("refused a STATUS package from {}: {}", organId, rejection.getMessage());
+        return rejection;
     }
 
     private static HubRejection withdrawn(String id) {

@@ -12,6 +12,7 @@ import vn.gov.bus.core.state.Tokens;
 import vn.gov.bus.core.tracking.StatusLog;
 import vn.gov.bus.routes.BusHeaders;
 import vn.gov.bus.routes.DeliveryKeys;
+import vn.gov.bus.routes.StatusDocuments;
 
 /**
  * Puts an accepted package on the durable outgoing queue and records it; returns once the broker
@@ -24,24 +25,34 @@ public class OutgoingQueue {
     private final ProducerTemplate producer;
     private final MessageRegistry registry;
     private final StatusLog statusLog;
+    private final StatusDocuments statusDocuments;
 
-    public OutgoingQueue(ProducerTemplate producer, MessageRegistry registry, StatusLog statusLog) {
+    public OutgoingQueue(ProducerTemplate producer, MessageRegistry registry, StatusLog statusLog,
+                         StatusDocuments statusDocuments) {
         this.producer = producer;
         this.registry = registry;
         this.statusLog = statusLog;
+        this.statusDocuments = statusDocuments;
     }
 
     public SendReceipt enqueue(String organId, EdocPackage parsed, byte[] pkg, String dedupKey) {
+        return enqueue(organId, parsed, pkg, DeliveryKeys.documentIdOf(parsed), dedupKey);
+    }
+
+    /** {@code documentId}: the package's, or for a status the answered one as resolved at entry. */
+    public SendReceipt enqueue(String organId, EdocPackage parsed, byte[] pkg, String documentId, String dedupKey) {
         String messageId = UUID.randomUUID().toString();
         String type = parsed.kind().name();
-        String documentId = DeliveryKeys.documentIdOf(parsed);
         Map<String, Object> headers = BusHeaders.of(messageId, documentId, organId, type, dedupKey);
         producer.sendBodyAndHeaders(HubIngressRoute.ENDPOINT, pkg, headers);
         Instant acceptedAt = Instant.now();
         registry.record(messageId, "OUTGOING", type, documentId, organId, parsed.subject(),
                 Tokens.sha256Hex(pkg), acceptedAt);
         if (parsed.kind() == EdocPackage.Kind.STATUS) {
-            statusLog.record(StatusLog.Status.of(parsed, organId, dedupKey, "OUTGOING", messageId), acceptedAt);
+            statusLog.record(StatusLog.Status.of(parsed, organId, documentId, dedupKey, "OUTGOING", messageId),
+                    acceptedAt);
+        } else {
+            statusDocuments.recordCode(parsed, organId, documentId);
         }
         return new SendReceipt(messageId, documentId, acceptedAt);
     }

@@ -22,6 +22,7 @@ import vn.gov.bus.core.state.Tokens;
 import vn.gov.bus.core.tracking.StatusLog;
 import vn.gov.bus.routes.BusHeaders;
 import vn.gov.bus.routes.DeliveryKeys;
+import vn.gov.bus.routes.StatusDocuments;
 
 /**
  * One poll of the axis for packages waiting for this system: documents first, then statuses.
@@ -44,17 +45,19 @@ public class AxisIncomingPoller {
     private final Quarantine quarantine;
     private final MessageRegistry registry;
     private final StatusLog statusLog;
+    private final StatusDocuments statusDocuments;
     private final ProducerTemplate producer;
 
     public AxisIncomingPoller(AxisClient axis, InboundPackageCheck check, InboundReceipts receipts,
                               Quarantine quarantine, MessageRegistry registry, StatusLog statusLog,
-                              ProducerTemplate producer) {
+                              StatusDocuments statusDocuments, ProducerTemplate producer) {
         this.axis = axis;
         this.check = check;
         this.receipts = receipts;
         this.quarantine = quarantine;
         this.registry = registry;
         this.statusLog = statusLog;
+        this.statusDocuments = statusDocuments;
         this.producer = producer;
     }
 
@@ -100,8 +103,9 @@ public class AxisIncomingPoller {
     private void accept(AxisListItem item, byte[] pkg, InboundVerdict verdict) {
         EdocPackage parsed = verdict.parsed();
         String senderId = parsed.fromOrganId();
-        String documentId = DeliveryKeys.documentIdOf(parsed);
-        String dedupKey = DeliveryKeys.dedupKeyOf(parsed);
+        // the check matched a status without DocumentId to its document: resolving again finds the same one
+        String documentId = statusDocuments.documentIdOf(parsed, senderId).orElseThrow();
+        String dedupKey = DeliveryKeys.dedupKeyOf(parsed, documentId);
         String type = parsed.kind().name();
         Optional<String> earlier = receipts.acceptedAs(senderId, dedupKey);
         if (earlier.isPresent()) {
@@ -121,7 +125,10 @@ public class AxisIncomingPoller {
         registry.record(messageId, "INCOMING", type, documentId, senderId, parsed.subject(), Tokens.sha256Hex(pkg),
                 acceptedAt);
         if (parsed.kind() == EdocPackage.Kind.STATUS) {
-            statusLog.record(StatusLog.Status.of(parsed, senderId, dedupKey, "INCOMING", messageId), acceptedAt);
+            statusLog.record(StatusLog.Status.of(parsed, senderId, documentId, dedupKey, "INCOMING", messageId),
+                    acceptedAt);
+        } else {
+            statusDocuments.recordCode(parsed, senderId, documentId);
         }
         axis.updateStatus(item.id(), AxisProtocol.TRANSPORT_DONE, null);
         log.info("axis: received {} {} of {} (axis id {}) as message {}: {}", type, documentId, senderId, item.id(),

@@ -53,7 +53,7 @@ public class IncomingDispatcher {
                          @Header(BusHeaders.DEDUP_KEY) String dedupKey) {
         EdocPackage parsed = reader.read(pkg);
         List<String> local = new ArrayList<>();
-        for (String recipient : concerned(parsed, senderId)) {
+        for (String recipient : concerned(parsed, senderId, documentId)) {
             Optional<Agency> agency = directory.find(recipient);
             if (agency.isPresent() && agency.get().channel() == Channel.LOCAL) {
                 local.add(recipient);
@@ -72,11 +72,11 @@ public class IncomingDispatcher {
         localDelivery.deliver(pkg, String.join(",", local), messageId, senderId, documentId, messageType, dedupKey);
     }
 
-    private List<String> concerned(EdocPackage parsed, String senderId) {
+    private List<String> concerned(EdocPackage parsed, String senderId, String documentId) {
         if (parsed.kind() == EdocPackage.Kind.STATUS) {
             if (StatusCodes.TAKE_BACK_REQUESTED.equals(parsed.statusCode())) {
                 // From the document's sender: it concerns whoever received the document here.
-                return pendingBox.recipientsOf(senderId, parsed.respondedDocumentId());
+                return pendingBox.recipientsOf(senderId, documentId);
             }
             return Optional.ofNullable(parsed.respondedOrganId()).map(List::of).orElse(List.of());
         }

@@ -57,7 +57,7 @@ public class OutgoingDispatcher {
         EdocPackage parsed = reader.read(pkg);
         List<String> local = new ArrayList<>();
         List<String> axis = new ArrayList<>();
-        for (String recipient : recipientsOf(parsed, senderId)) {
+        for (String recipient : recipientsOf(parsed, senderId, documentId)) {
             Agency agency = directory.find(recipient).orElseThrow(() -> new UnroutableMessageException(
                     "recipient " + recipient + " is no longer in the agency directory"));
             DeliveryKey key = new DeliveryKey(senderId, dedupKey, recipient);
@@ -94,12 +94,11 @@ public class OutgoingDispatcher {
      * status 13, which the sender itself sends to take its document back, every recipient the
      * document was delivered to, as the ledger recorded them.
      */
-    private List<String> recipientsOf(EdocPackage parsed, String senderId) {
+    private List<String> recipientsOf(EdocPackage parsed, String senderId, String documentId) {
         if (parsed.kind() == EdocPackage.Kind.STATUS) {
             if (!StatusCodes.TAKE_BACK_REQUESTED.equals(parsed.statusCode())) {
                 return List.of(parsed.respondedOrganId());
             }
-            String documentId = parsed.respondedDocumentId();
             List<String> recipients = ledger.forDocument(senderId, documentId).stream()
                     .filter(r -> "EDOC".equals(r.messageType()) && documentId.equals(r.key().dedupKey()))
                     .map(r -> r.key().recipientId())
