@@ -203,6 +203,61 @@ class StatusRoundTripTest {
     }
 
     @Test
+    void status13FromTheAxisWithdrawsTheUndeliveredDocumentAndTheSenderGetsStatus15() {
+        byte[] original = fromGovernmentOffice("Văn bản sẽ được lấy lại qua trục");
+        EdocPackage doc = reader.read(original);
+        receivedByFinance(original, doc.documentId());
+
+        byte[] takeBack = signed(SamplePackages.status().from(GOVERNMENT_OFFICE, "Văn phòng Chính phủ")
+                .responseFor(GOVERNMENT_OFFICE, doc.codeNumber() + "/" + doc.codeNotation(),
+                        doc.promulgationDate().orElseThrow(), doc.documentId())
+                .statusCode("13").description("Lấy lại để bổ sung phụ lục").build());
+        awaitAcknowledged(axis.enqueueIncoming(SYSTEM_ID, takeBack, "status"), "done");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statusesAtAxis(doc.documentId()).size() == 1);
+        assertThat(statusesAtAxis(doc.documentId()).get(0)).satisfies(answer -> {
+            assertThat(answer.statusCode()).isEqualTo("15");
+            assertThat(answer.fromOrganId()).isEqualTo(FINANCE);
+        });
+        assertThat(pendingFor(finance(), doc.documentId())).isEmpty();
+    }
+
+    @Test
+    void replacementFromALocalSenderAlsoReachesTheAgenciesItsReplacementInfoNames() {
+        LocalDocumentSystemSimulator office = local(OFFICE, "demo-token-van-phong");
+        LocalDocumentSystemSimulator homeAffairs = local(HOME_AFFAIRS, "demo-token-so-noi-vu");
+        String replaced = DocumentIds.conventional(FINANCE, LocalDate.now(), "1", "STC-CU");
+        String number = String.valueOf(System.nanoTime() % 100000);
+        String documentId = DocumentIds.conventional(FINANCE, LocalDate.now(), number, "STC-TT");
+        finance().send(SamplePackages.edoc().from(FINANCE, "Sở Tài chính tỉnh Tây Ninh")
+                .to(OFFICE, "Văn phòng Ủy ban nhân dân tỉnh Tây Ninh").documentId(documentId).code(number, "STC-TT")
+                .subject("Văn bản thay thế").businessType(3).businessReason("Thay thế văn bản sai số liệu")
+                .replaces(replaced, OFFICE, HOME_AFFAIRS).build());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> pendingFor(office, documentId).size() == 1
+                && pendingFor(homeAffairs, documentId).size() == 1);
+        assertThat(reader.read(homeAffairs.fetch(pendingFor(homeAffairs, documentId).get(0).id())).businessDocType())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void replacementFromTheAxisReachesEveryLocalAgencyItNames() {
+        String replaced = DocumentIds.conventional(GOVERNMENT_OFFICE, LocalDate.now(), "1", "VPCP-CU");
+        byte[] replacement = signed(SamplePackages.edoc().from(GOVERNMENT_OFFICE, "Văn phòng Chính phủ")
+                .to(FINANCE, "Sở Tài chính tỉnh Tây Ninh").subject("Văn bản thay thế qua trục")
+                .businessType(3).replaces(replaced, FINANCE, OFFICE).build());
+        String documentId = reader.read(replacement).documentId();
+        LocalDocumentSystemSimulator office = local(OFFICE, "demo-token-van-phong");
+
+        awaitAcknowledged(axis.enqueueIncoming(SYSTEM_ID, replacement, "edoc"), "done");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> pendingFor(finance(), documentId).size() == 1
+                && pendingFor(office, documentId).size() == 1);
+        // delivered as received, with the sender's signature
+        assertThat(office.fetch(pendingFor(office, documentId).get(0).id())).isEqualTo(replacement);
+    }
+
+    @Test
     void status13FromALocalSenderReachesTheRecipientThatHasTheDocumentAndWithdrawsItFromTheOneThatHasNot() {
         LocalDocumentSystemSimulator finance = finance();
         LocalDocumentSystemSimulator office = local(OFFICE, "demo-token-van-phong");
