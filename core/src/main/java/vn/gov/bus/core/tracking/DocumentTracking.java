@@ -201,7 +201,14 @@ public class DocumentTracking {
         return "DELIVERED";
     }
 
-    private static final Comparator<TimelineEvent> BY_TIME = Comparator.comparing(TimelineEvent::at);
+    /**
+     * Oldest first, but the document's entry into the bus before anything that followed from it:
+     * the inbound receipt is written just after the durable send, when the dispatch may already
+     * have routed the package, so its time can be a few milliseconds after the routing's.
+     */
+    private static final Comparator<TimelineEvent> BY_TIME = Comparator
+            .comparing((TimelineEvent e) -> "ACCEPTED".equals(e.kind()) || "RECEIVED_FROM_AXIS".equals(e.kind()) ? 0 : 1)
+            .thenComparing(TimelineEvent::at);
 
     private static String kindOf(String dedupKey) {
         return dedupKey.endsWith("#revoke") ? "TAKE_BACK" : "BUSINESS_CHANGE";

@@ -44,8 +44,10 @@ public class OutgoingQueue {
         String messageId = UUID.randomUUID().toString();
         String type = parsed.kind().name();
         Map<String, Object> headers = BusHeaders.of(messageId, documentId, organId, type, dedupKey);
-        producer.sendBodyAndHeaders(HubIngressRoute.ENDPOINT, pkg, headers);
+        // Taken before the send: the dispatcher may route the package before the send returns, and
+        // a document's timeline must not show it routed before it was received.
         Instant acceptedAt = Instant.now();
+        producer.sendBodyAndHeaders(HubIngressRoute.ENDPOINT, pkg, headers);
         registry.record(messageId, "OUTGOING", type, documentId, organId, parsed.subject(),
                 Tokens.sha256Hex(pkg), acceptedAt);
         if (parsed.kind() == EdocPackage.Kind.STATUS) {

@@ -119,9 +119,9 @@ public class AxisIncomingPoller {
         headers.put(BusHeaders.VERIFICATION, verdict.verification());
         // Queue first, record second, acknowledge last: a crash after the send re-queues the package
         // at the next poll (the pending box refuses the second copy); the other order could lose it.
+        Instant acceptedAt = Instant.now(); // before the send: incoming-dispatch may deliver before it returns
         producer.sendBodyAndHeaders(AxisIncomingPollRoute.ENQUEUE, pkg, headers);
         receipts.record(senderId, dedupKey, documentId, type, SOURCE, item.id(), messageId, verdict.verification());
-        Instant acceptedAt = Instant.now();
         registry.record(messageId, "INCOMING", type, documentId, senderId, parsed.subject(), Tokens.sha256Hex(pkg),
                 acceptedAt);
         if (parsed.kind() == EdocPackage.Kind.STATUS) {
