@@ -2,6 +2,8 @@ package vn.gov.bus.bench;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,18 +21,22 @@ import java.util.Set;
  * @param e2eRate          packages per second offered in total, or 0 for a closed loop (each sender
  *                         sends its next package as soon as the hub accepted the previous one)
  * @param e2eTimeout       how long to wait for the measured packages to reach the axis
+ * @param inDocuments      packages measured through the incoming flow
+ * @param inWarmUp         packages received through the incoming flow before measuring
+ * @param inTimeout        how long to wait for the measured incoming packages to reach the local system
  * @param registrySeconds  measured duration of the uncached and of the cached enterprise-lookup run
  * @param registryThreads  concurrent callers of the enterprise lookup REST service
  * @param reconcileLines   payments (and about as many statement lines) of the reconciliation run
  * @param reconcileFormats statement layouts measured: csv, camt or both
- * @param parts            which measurements run: queue, sign, e2e, registry, reconcile (default all)
+ * @param parts            which measurements run: queue, sign, outgoing, incoming, registry, reconcile (default all)
  */
 record BenchOptions(Duration queueSeconds, Duration queueWarmUp, int queueProducers, Duration signSeconds,
                     int e2eDocuments, int e2eWarmUp, int e2eSenders, int e2eRate, Duration e2eTimeout,
+                    int inDocuments, int inWarmUp, Duration inTimeout,
                     Duration registrySeconds, int registryThreads,
                     int reconcileLines, Set<String> reconcileFormats, Set<String> parts) {
 
-    static final Set<String> ALL_PARTS = Set.of("queue", "sign", "e2e", "registry", "reconcile");
+    static final Set<String> ALL_PARTS = Set.of("queue", "sign", "outgoing", "incoming", "registry", "reconcile");
 
     boolean runs(String part) {
         return parts.contains(part);
@@ -38,8 +44,8 @@ record BenchOptions(Duration queueSeconds, Duration queueWarmUp, int queueProduc
 
     private static final Set<String> NAMES = Set.of("queue-seconds", "queue-warm-up-seconds", "queue-producers",
             "sign-seconds", "e2e-documents", "e2e-warm-up", "e2e-senders", "e2e-rate",
-            "e2e-timeout-seconds", "registry-seconds", "registry-threads", "reconcile-lines", "reconcile-formats",
-            "parts");
+            "e2e-timeout-seconds", "in-documents", "in-warm-up", "in-timeout-seconds",
+            "registry-seconds", "registry-threads", "reconcile-lines", "reconcile-formats", "parts");
 
     static BenchOptions parse(String... args) {
         Map<String, String> values = new HashMap<>();
@@ -63,6 +69,9 @@ record BenchOptions(Duration queueSeconds, Duration queueWarmUp, int queueProduc
                 positive(values, "e2e-senders", 4),
                 whole(values, "e2e-rate", 0),
                 Duration.ofSeconds(positive(values, "e2e-timeout-seconds", 180)),
+                positive(values, "in-documents", 500),
+                positive(values, "in-warm-up", 50),
+                Duration.ofSeconds(positive(values, "in-timeout-seconds", 180)),
                 Duration.ofSeconds(positive(values, "registry-seconds", 10)),
                 positive(values, "registry-threads", 4),
                 positive(values, "reconcile-lines", 1_000_000),
@@ -73,8 +82,8 @@ record BenchOptions(Duration queueSeconds, Duration queueWarmUp, int queueProduc
     static String usage() {
         return "options: --queue-seconds=5 --queue-warm-up-seconds=2 --queue-producers=1 --sign-seconds=5 "
                 + "--e2e-documents=1000 --e2e-warm-up=200 --e2e-senders=4 --e2e-rate=0 (closed loop) --e2e-timeout-seconds=180 "
-                + "--registry-seconds=10 --registry-threads=4 --reconcile-lines=1000000 --reconcile-formats=csv,camt "
-                + "--parts=queue,sign,e2e,registry,reconcile (default: all)";
+                + "--in-documents=500 --in-warm-up=50 --in-timeout-seconds=180 --registry-seconds=10 --registry-threads=4 --reconcile-lines=1000000 --reconcile-formats=csv,camt "
+                + "--parts=queue,sign,outgoing,incoming,registry,reconcile (default: all)";
     }
 
     private static Set<String> choice(Map<String, String> values, String name, String fallback, Set<String> allowed) {

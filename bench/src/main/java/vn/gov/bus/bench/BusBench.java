@@ -102,9 +102,9 @@ public final class BusBench {
         }
 
         EndToEndRate.Result e2e = null;
-        if (options.runs("e2e")) {
-            System.out.printf("%n[e2e] end to end: %d local system(s) → hub SOAP → bus.outgoing → sign → bus.deliver.axis"
-                            + " → axis simulator (HTTP); %d warm-up + %d measured packages, %s%n",
+        if (options.runs("outgoing")) {
+            System.out.printf("%n[outgoing] end to end, outgoing: %d local system(s) → hub SOAP → bus.outgoing → sign"
+                            + " → bus.deliver.axis → axis simulator (HTTP); %d warm-up + %d measured packages, %s%n",
                     options.e2eSenders(), options.e2eWarmUp(), options.e2eDocuments(),
                     options.e2eRate() > 0 ? "offered at " + options.e2eRate() + " docs/s"
                             : "closed loop (next package as soon as the previous is accepted)");
@@ -119,6 +119,24 @@ public final class BusBench {
             System.out.printf("  deepest backlog while measuring: %s%n", e2e.deepestBacklog());
         }
 
+        IncomingRate.Result in = null;
+        if (options.runs("incoming")) {
+            System.out.printf("%n[incoming] end to end, incoming: axis simulator inbox (HTTP) → poll, download, verify"
+                            + " → bus.incoming → ack done → pending box → local system fetches and confirms (SOAP)"
+                            + " → status 01 to the axis; %d warm-up + %d measured packages offered at once%n",
+                    options.inWarmUp(), options.inDocuments());
+            in = new IncomingRate(workDir.resolve("bus-incoming"), options.inTimeout())
+                    .run(options.inWarmUp(), options.inDocuments());
+            System.out.printf("  package %d bytes (signed); acknowledged done %d of %d, fetched by the local system"
+                            + " %d (duplicates %d)%n", in.packageBytes(), in.acknowledgedDone(), in.documents(),
+                    in.fetched(), in.duplicates());
+            System.out.printf("  acknowledged done %.1f docs/s; fetched by the local system %.1f docs/s%n",
+                    in.acknowledgedPerSecond(), in.fetchedPerSecond());
+            System.out.printf("  time from the offer to the local system's fetch: p50 %.1f ms, p99 %.1f ms,"
+                    + " max %.1f ms (all offered at once: includes waiting in the inbox)%n",
+                    in.p50Millis(), in.p99Millis(), in.maxMillis());
+        }
+
         RegistryLookupRate.Result lookups = null;
         if (options.runs("registry")) {
             System.out.printf("%n[registry] enterprise lookups: %d caller thread(s) → REST GET /api/v1/enterprises/{taxCode}"
@@ -128,7 +146,6 @@ public final class BusBench {
             lookups = new RegistryLookupRate(workDir.resolve("registry-data"), options.registryThreads(),
                     options.registrySeconds()).run();
         }
-
 
         List<ReconciliationRate.Result> reconciliations = new ArrayList<>();
         if (options.runs("reconcile")) {
@@ -148,7 +165,7 @@ public final class BusBench {
             }
         }
 
-        printSummary(small, large, sign, verify, e2e, lookups);
+        printSummary(small, large, sign, verify, e2e, in, lookups);
         for (ReconciliationRate.Result r : reconciliations) {
             System.out.printf("reconciliation, %s statement, %,d lines: %.1f s (target < 30 s), CPU %.1f s, peak heap %d MB,"
                             + " max heap %d MB (target < 512 MB)%n", r.format(), r.lines(), r.elapsed().toNanos() / 1e9,
@@ -175,7 +192,8 @@ public final class BusBench {
 
     private static void printSummary(RawQueueRate.Result small, RawQueueRate.Result large,
                                      SignatureRate.Result sign, SignatureRate.Result verify,
-                                     EndToEndRate.Result e2e, RegistryLookupRate.Result lookups) {
+                                     EndToEndRate.Result e2e, IncomingRate.Result in,
+                                     RegistryLookupRate.Result lookups) {
         List<String[]> rows = new ArrayList<>();
         if (small != null) {
             rows.add(new String[] {"raw queue, 1 KB, commit per message", "%.1f msg/s".formatted(small.perSecond()),
@@ -190,10 +208,15 @@ public final class BusBench {
                     "%.1f ops/s".formatted(verify.perSecond()), ""});
         }
         if (e2e != null) {
-            rows.add(new String[] {"end to end, %d B package, %d senders".formatted(e2e.packageBytes(), e2e.senders()),
-                    "%.1f docs/s".formatted(e2e.deliveredPerSecond()),
+            rows.add(new String[] {"end to end outgoing, %d B package, %d senders".formatted(e2e.packageBytes(),
+                    e2e.senders()), "%.1f docs/s".formatted(e2e.deliveredPerSecond()),
                     "p50 %.1f ms, p99 %.1f ms, %s".formatted(e2e.p50Millis(), e2e.p99Millis(),
                             e2e.offeredRate() > 0 ? "offered " + e2e.offeredRate() + " docs/s" : "closed loop")});
+        }
+        if (in != null) {
+            rows.add(new String[] {"end to end incoming, %d B signed package".formatted(in.packageBytes()),
+                    "%.1f docs/s".formatted(in.fetchedPerSecond()),
+                    "axis → local system; acknowledged done %.1f docs/s".formatted(in.acknowledgedPerSecond())});
         }
         if (lookups != null) {
             for (RegistryLookupRate.Phase phase : List.of(lookups.uncached(), lookups.cached())) {

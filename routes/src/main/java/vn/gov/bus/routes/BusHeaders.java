@@ -18,6 +18,12 @@ public final class BusHeaders {
     public static final String CHANNEL = "BusChannel";
     /** How a received package's signature was judged: outcome, then any warnings (incoming only). */
     public static final String VERIFICATION = "BusVerification";
+    /**
+     * JMS message group (Artemis): every message about one document (the document, its statuses,
+     * its revocation) carries the DocumentId, so the broker hands them to one consumer at a time
+     * and they leave the bus in the order they entered it (01, then 03 … 06).
+     */
+    public static final String GROUP = "JMSXGroupID";
     /** Why a message was dead-lettered. */
     public static final String FAILURE_REASON = "BusFailureReason";
 
@@ -33,6 +39,9 @@ public final class BusHeaders {
         headers.put(SENDER_ID, senderId);
         headers.put(MESSAGE_TYPE, messageType);
         headers.put(DEDUP_KEY, dedupKey);
+        if (documentId != null) {
+            headers.put(GROUP, documentId);
+        }
         return headers;
     }
 }

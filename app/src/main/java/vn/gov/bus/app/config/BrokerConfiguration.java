@@ -88,7 +88,11 @@ public class BrokerConfiguration {
                         .setRedeliveryMultiplier(broker.redeliveryMultiplier())
                         .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis())
                         .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
-                        .setDeadLetterAddress(SimpleString.of(deadLetters)));
+                        .setDeadLetterAddress(SimpleString.of(deadLetters))
+                        // Messages about one document share a JMS group (BusHeaders.GROUP) so its
+                        // statuses leave in order; hashing groups into buckets bounds the broker's
+                        // group table, which would otherwise keep one entry per document forever.
+                        .setDefaultGroupBuckets(1024));
                 configuration.addQueueConfiguration(QueueConfiguration.of(deadLetters)
                         .setRoutingType(RoutingType.ANYCAST).setDurable(true));
                 // Dead letters stay until an operator acts: never expire, never dead-letter again.

@@ -32,15 +32,19 @@ public record BusProperties(
     /**
      * Empty keystore = generate or reuse a development PKI under {data-dir}/pki. Received
      * packages are verified against the trust store's anchors (or the development root) plus
-     * {@code extraTrustAnchors} (PEM files), with revocation from {@code crlFiles}.
+     * {@code extraTrustAnchors} (PEM files), with revocation from {@code crlFiles} and
+     * {@code crlUrls}, all read again every {@code crlRefreshInterval}.
      */
     public record Pki(Path keystore, String keystorePassword, String keyAlias,
                       Path truststore, String truststorePassword,
-                      List<Path> extraTrustAnchors, List<Path> crlFiles, boolean allowSha1) {
+                      List<Path> extraTrustAnchors, List<Path> crlFiles, List<URI> crlUrls,
+                      @DefaultValue("1h") Duration crlRefreshInterval, boolean allowSha1) {
 
         public Pki {
             extraTrustAnchors = extraTrustAnchors == null ? List.of() : List.copyOf(extraTrustAnchors);
             crlFiles = crlFiles == null ? List.of() : List.copyOf(crlFiles);
+            crlUrls = crlUrls == null ? List.of() : List.copyOf(crlUrls);
+            crlRefreshInterval = crlRefreshInterval == null ? Duration.ofHours(1) : crlRefreshInterval;
         }
 
         public boolean development() {

@@ -1,7 +1,10 @@
 package vn.gov.bus.app.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -11,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.gov.bus.core.pki.CertificateValidator;
 import vn.gov.bus.core.pki.CrlSource;
+import vn.gov.bus.core.pki.RefreshingCrlSource;
 import vn.gov.bus.core.pki.TrustAnchors;
 import vn.gov.bus.core.signing.PackageVerifier;
 import vn.gov.bus.core.signing.VerifierPolicy;
@@ -22,24 +26,28 @@ import vn.gov.bus.core.state.Quarantine;
 public class IncomingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(IncomingConfiguration.class);
+    private static final Duration CRL_FETCH_TIMEOUT = Duration.ofSeconds(10);
 
     /**
      * Trusts the anchors the bus's own certificate chains to plus the configured extra ones
      * (partners sign under either Vietnamese root, and test partners under their own).
      */
     @Bean
-    PackageVerifier packageVerifier(PackageConfiguration.Pki pki, BusProperties bus) {
+    PackageVerifier packageVerifier(PackageConfiguration.Pki pki, BusProperties bus, Clock clock) {
         BusProperties.Pki settings = bus.pki();
         List<X509Certificate> roots = new ArrayList<>(pki.anchors().certificates());
         if (!settings.extraTrustAnchors().isEmpty()) {
             roots.addAll(TrustAnchors.fromPem(settings.extraTrustAnchors().toArray(Path[]::new)).certificates());
         }
         TrustAnchors anchors = TrustAnchors.of(roots);
-        CrlSource crls = settings.crlFiles().isEmpty()
-                ? CrlSource.none() : CrlSource.fromFiles(settings.crlFiles().toArray(Path[]::new));
+        List<URI> crlLocations = new ArrayList<>();
+        settings.crlFiles().forEach(file -> crlLocations.add(file.toAbsolutePath().toUri()));
+        crlLocations.addAll(settings.crlUrls());
+        CrlSource crls = crlLocations.isEmpty() ? CrlSource.none()
+                : new RefreshingCrlSource(crlLocations, settings.crlRefreshInterval(), CRL_FETCH_TIMEOUT, clock);
         log.info("Received packages are verified against trust anchors {}; revocation: {}; SHA-1 {}",
-                anchors.describe(), settings.crlFiles().isEmpty() ? "not checked (no bus.pki.crl-files)"
-                        : "CRLs from " + settings.crlFiles(), settings.allowSha1() ? "accepted with a warning" : "refused");
+                anchors.describe(), crlLocations.isEmpty() ? "not checked (no bus.pki.crl-files or crl-urls)"
+                        : crls, settings.allowSha1() ? "accepted with a warning" : "refused");
         return new PackageVerifier(new CertificateValidator(anchors, crls), new VerifierPolicy(settings.allowSha1()));
     }
 

@@ -7,8 +7,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.gov.bus.core.state.AgencyDirectory;
 import vn.gov.bus.core.state.DeliveryLedger;
 import vn.gov.bus.core.state.DirectorySynchronizer;
+import vn.gov.bus.core.state.DocumentCodes;
 import vn.gov.bus.core.state.MessageRegistry;
 import vn.gov.bus.core.state.PendingBox;
+import vn.gov.bus.core.tracking.DocumentTracking;
+import vn.gov.bus.core.tracking.StatusLog;
 import vn.gov.bus.routes.BusIdentity;
 
 /** State kept in the database (H2 embedded, PostgreSQL in production; Flyway migrations in bus-core). */
@@ -38,6 +41,21 @@ public class StateConfiguration {
     @Bean
     MessageRegistry messageRegistry(JdbcTemplate jdbc) {
         return new MessageRegistry(jdbc);
+    }
+
+    @Bean
+    DocumentCodes documentCodes(JdbcTemplate jdbc) {
+        return new DocumentCodes(jdbc);
+    }
+
+    @Bean
+    StatusLog statusLog(JdbcTemplate jdbc) {
+        return new StatusLog(jdbc);
+    }
+
+    @Bean
+    DocumentTracking documentTracking(JdbcTemplate jdbc) {
+        return new DocumentTracking(jdbc);
     }
 
     @Bean

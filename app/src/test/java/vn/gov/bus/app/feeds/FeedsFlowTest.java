@@ -69,6 +69,7 @@ import vn.gov.bus.schemas.tax.Taxpayer;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bus.simulators.enabled=true",
         "bus.simulators.demo-traffic=false",
+        "bus.simulators.registry.port=0",
         "bus.simulators.axis-directory-size=1000",
         "bus.axis.poll-enabled=false",
         "bus.directory.sync-enabled=false",

@@ -39,7 +39,8 @@ public class PendingBox {
     /** Unconfirmed entries of a box, oldest first. */
     public List<Entry> pending(String recipientId) {
         return jdbc.query("SELECT id, sender_id, document_id, message_type, received_at FROM pending_document"
-                        + " WHERE recipient_id = ? AND confirmed_at IS NULL ORDER BY received_at, id",
+                        + " WHERE recipient_id = ? AND confirmed_at IS NULL AND withdrawn_at IS NULL"
+                        + " ORDER BY received_at, id",
                 (rs, i) -> new Entry(rs.getString("id"), rs.getString("sender_id"), rs.getString("document_id"),
                         rs.getString("message_type"), rs.getTimestamp("received_at").toInstant()),
                 recipientId);
@@ -47,14 +48,15 @@ public class PendingBox {
 
     /** The package of one entry, only to the box's owner. */
     public Optional<Stored> fetch(String recipientId, String id) {
-        return jdbc.query("SELECT message_type, package, confirmed_at FROM pending_document"
+        return jdbc.query("SELECT message_type, package, confirmed_at, withdrawn_at FROM pending_document"
                         + " WHERE id = ? AND recipient_id = ?",
                 (rs, i) -> new Stored(rs.getString("message_type"), rs.getBytes("package"),
-                        rs.getTimestamp("confirmed_at") != null), id, recipientId).stream().findFirst();
+                        rs.getTimestamp("confirmed_at") != null, rs.getTimestamp("withdrawn_at") != null),
+                id, recipientId).stream().findFirst();
     }
 
     /** What a confirmation did. */
-    public enum Confirmation { CONFIRMED, ALREADY_CONFIRMED, NOT_FOUND }
+    public enum Confirmation { CONFIRMED, ALREADY_CONFIRMED, WITHDRAWN, NOT_FOUND }
 
     /**
      * Marks an entry received by its owner. Exactly one caller gets CONFIRMED for an entry, so
@@ -62,11 +64,62 @@ public class PendingBox {
      */
     public Confirmation confirm(String recipientId, String id) {
         int n = jdbc.update("UPDATE pending_document SET confirmed_at = ? WHERE id = ? AND recipient_id = ?"
-                + " AND confirmed_at IS NULL", Timestamp.from(Instant.now()), id, recipientId);
+                + " AND confirmed_at IS NULL AND withdrawn_at IS NULL", Timestamp.from(Instant.now()), id, recipientId);
         if (n == 1) {
             return Confirmation.CONFIRMED;
         }
-        return fetch(recipientId, id).isPresent() ? Confirmation.ALREADY_CONFIRMED : Confirmation.NOT_FOUND;
+        return fetch(recipientId, id)
+                .map(stored -> stored.withdrawn() ? Confirmation.WITHDRAWN : Confirmation.ALREADY_CONFIRMED)
+                .orElse(Confirmation.NOT_FOUND);
+    }
+
+    /** What {@link #withdraw} found. */
+    public enum Withdrawal {
+        /** The document was waiting unconfirmed and is withdrawn now. */
+        WITHDRAWN,
+        /** It had been withdrawn before (a repeated take-back, or a redelivery after a crash). */
+        ALREADY_WITHDRAWN,
+        /** The recipient's system had confirmed it: too late, the recipient decides (status 15/16). */
+        ALREADY_CONFIRMED,
+        /** This box never received the document. */
+        NOT_IN_BOX
+    }
+
+    /**
+     * Withdraws a document (the entry whose dedup key is its DocumentId, not a later revocation or
+     * update of it) from a recipient's box if its system has not confirmed it. The update and the
+     * confirmation each require the other not to have happened, so exactly one of them wins.
+     */
+    public Withdrawal withdraw(String recipientId, String senderId, String documentId, String reason) {
+        String cut = reason == null || reason.length() <= 2000 ? reason : reason.substring(0, 2000);
+        int n = jdbc.update("UPDATE pending_document SET withdrawn_at = ?, withdrawn_reason = ?"
+                        + " WHERE recipient_id = ? AND sender_id = ? AND dedup_key = ? AND message_type = 'EDOC'"
+                        + " AND confirmed_at IS NULL AND withdrawn_at IS NULL",
+                Timestamp.from(Instant.now()), cut, recipientId, senderId, documentId);
+        if (n > 0) {
+            return Withdrawal.WITHDRAWN;
+        }
+        List<Boolean> withdrawn = jdbc.query("SELECT withdrawn_at FROM pending_document WHERE recipient_id = ?"
+                        + " AND sender_id = ? AND dedup_key = ? AND message_type = 'EDOC'",
+                (rs, i) -> rs.getTimestamp("withdrawn_at") != null, recipientId, senderId, documentId);
+        if (withdrawn.isEmpty()) {
+            return Withdrawal.NOT_IN_BOX;
+        }
+        return withdrawn.get(0) ? Withdrawal.ALREADY_WITHDRAWN : Withdrawal.ALREADY_CONFIRMED;
+    }
+
+    /** The document itself (not a revocation or status about it) as deposited in a recipient's box. */
+    public Optional<byte[]> document(String recipientId, String senderId, String documentId) {
+        return jdbc.query("SELECT package FROM pending_document WHERE recipient_id = ? AND sender_id = ?"
+                        + " AND dedup_key = ? AND message_type = 'EDOC'", (rs, i) -> rs.getBytes("package"),
+                recipientId, senderId, documentId).stream().findFirst();
+    }
+
+    /** The local agencies whose boxes received a document, in organ id order. */
+    public List<String> recipientsOf(String senderId, String documentId) {
+        return jdbc.queryForList("SELECT DISTINCT recipient_id FROM pending_document WHERE sender_id = ?"
+                + " AND dedup_key = ? AND message_type = 'EDOC' ORDER BY recipient_id", String.class,
+                senderId, documentId);
     }
 
     public int count(String recipientId, String senderId, String documentId) {
@@ -78,6 +131,6 @@ public class PendingBox {
     public record Entry(String id, String senderId, String documentId, String messageType, Instant receivedAt) {
     }
 
-    public record Stored(String messageType, byte[] pkg, boolean confirmed) {
+    public record Stored(String messageType, byte[] pkg, boolean confirmed, boolean withdrawn) {
     }
 }

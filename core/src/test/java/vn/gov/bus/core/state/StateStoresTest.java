@@ -97,6 +97,37 @@ class StateStoresTest {
     }
 
     @Test
+    void undeliveredDocumentIsWithdrawnOnceAndThenNeitherListedNorConfirmable() {
+        byte[] pkg = "<edXML/>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String id = box.deposit("000.00.05.H53", "000.00.00.G22", "doc-1", "doc-1", "EDOC", "m-1", pkg).orElseThrow();
+
+        assertThat(box.withdraw("000.00.05.H53", "000.00.00.G22", "doc-1", "issued by mistake"))
+                .isEqualTo(PendingBox.Withdrawal.WITHDRAWN);
+        assertThat(box.withdraw("000.00.05.H53", "000.00.00.G22", "doc-1", "again"))
+                .isEqualTo(PendingBox.Withdrawal.ALREADY_WITHDRAWN);
+        assertThat(box.pending("000.00.05.H53")).isEmpty();
+        assertThat(box.confirm("000.00.05.H53", id)).isEqualTo(PendingBox.Confirmation.WITHDRAWN);
+        assertThat(box.fetch("000.00.05.H53", id).orElseThrow().withdrawn()).isTrue();
+        assertThat(box.document("000.00.05.H53", "000.00.00.G22", "doc-1")).contains(pkg);
+        assertThat(box.recipientsOf("000.00.00.G22", "doc-1")).containsExactly("000.00.05.H53");
+    }
+
+    @Test
+    void confirmedDocumentCannotBeWithdrawnAndAnUnknownOneIsReportedAsNotInTheBox() {
+        byte[] pkg = "<edXML/>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String id = box.deposit("000.00.05.H53", "000.00.00.G22", "doc-1", "doc-1", "EDOC", "m-1", pkg).orElseThrow();
+        // a revocation repeating the DocumentId is another entry: withdrawing targets the document itself
+        box.deposit("000.00.09.H53", "000.00.00.G22", "doc-1", "doc-1#revoke", "EDOC", "m-2", pkg);
+        assertThat(box.confirm("000.00.05.H53", id)).isEqualTo(PendingBox.Confirmation.CONFIRMED);
+
+        assertThat(box.withdraw("000.00.05.H53", "000.00.00.G22", "doc-1", "too late"))
+                .isEqualTo(PendingBox.Withdrawal.ALREADY_CONFIRMED);
+        assertThat(box.withdraw("000.00.09.H53", "000.00.00.G22", "doc-1", "never had it"))
+                .isEqualTo(PendingBox.Withdrawal.NOT_IN_BOX);
+        assertThat(box.recipientsOf("000.00.00.G22", "doc-1")).containsExactly("000.00.05.H53");
+    }
+
+    @Test
     void onlyALocalAgencyWithTheRightTokenAuthenticates() {
         directory.upsert(new Agency("000.00.01.H53", "Văn phòng", Channel.LOCAL, null, "REJECT_UNSIGNED", null, "SEED"),
                 Tokens.sha256Hex("s3cret"));

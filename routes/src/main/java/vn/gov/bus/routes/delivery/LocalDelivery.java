@@ -7,6 +7,7 @@ import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.gov.bus.core.edxml.EdxmlReader;
 import vn.gov.bus.core.state.Channel;
 import vn.gov.bus.core.state.DeliveryKey;
 import vn.gov.bus.core.state.DeliveryLedger;
@@ -15,7 +16,9 @@ import vn.gov.bus.routes.BusHeaders;
 
 /**
  * Puts a signed package into local recipients' pending boxes. The box refuses a second deposit of
- * the same (recipient, sender, key), so a JMS redelivery after a crash cannot duplicate it.
+ * the same (recipient, sender, key), so a JMS redelivery after a crash cannot duplicate it. A
+ * take-back (revocation, status 13) of a document still undelivered in a box settles it there
+ * instead (see {@link Revocations}).
  */
 @Component
 public class LocalDelivery {
@@ -24,22 +27,46 @@ public class LocalDelivery {
 
     private final PendingBox pendingBox;
     private final DeliveryLedger ledger;
+    private final EdxmlReader reader;
+    private final Revocations revocations;
 
-    public LocalDelivery(PendingBox pendingBox, DeliveryLedger ledger) {
+    public LocalDelivery(PendingBox pendingBox, DeliveryLedger ledger, EdxmlReader reader, Revocations revocations) {
         this.pendingBox = pendingBox;
         this.ledger = ledger;
+        this.reader = reader;
+        this.revocations = revocations;
     }
 
-    public void deliver(@Body byte[] pkg,
-                        @Header(BusHeaders.RECIPIENTS) String recipients,
-                        @Header(BusHeaders.MESSAGE_ID) String messageId,
-                        @Header(BusHeaders.SENDER_ID) String senderId,
-                        @Header(BusHeaders.DOCUMENT_ID) String documentId,
-                        @Header(BusHeaders.MESSAGE_TYPE) String messageType,
-                        @Header(BusHeaders.DEDUP_KEY) String dedupKey) {
+    /** The deliver-local route's entry: the headers of the channel message. */
+    public void deliverQueued(@Body byte[] pkg,
+                              @Header(BusHeaders.RECIPIENTS) String recipients,
+                              @Header(BusHeaders.MESSAGE_ID) String messageId,
+                              @Header(BusHeaders.SENDER_ID) String senderId,
+                              @Header(BusHeaders.DOCUMENT_ID) String documentId,
+                              @Header(BusHeaders.MESSAGE_TYPE) String messageType,
+                              @Header(BusHeaders.DEDUP_KEY) String dedupKey) {
+        deliver(pkg, recipients, messageId, senderId, documentId, messageType, dedupKey, "deliver-local");
+    }
+
+    /** Delivery of a package received from the axis (incoming-dispatch). */
+    public void deliver(byte[] pkg, String recipients, String messageId, String senderId, String documentId,
+                        String messageType, String dedupKey) {
+        deliver(pkg, recipients, messageId, senderId, documentId, messageType, dedupKey, "incoming-dispatch");
+    }
+
+    private void deliver(byte[] pkg, String recipients, String messageId, String senderId, String documentId,
+                         String messageType, String dedupKey, String routeId) {
+        Optional<Revocations.TakeBack> takeBack = Revocations.of(reader.read(pkg), senderId, documentId);
         for (String recipient : Arrays.asList(recipients.split(","))) {
             DeliveryKey key = new DeliveryKey(senderId, dedupKey, recipient);
             ledger.register(key, documentId, messageType, Channel.LOCAL, messageId);
+            if (takeBack.isPresent() && revocations.settle(recipient, takeBack.get(), messageId, routeId)) {
+                ledger.markDelivered(key, null);
+                log.info("{} {} of {} settled in the pending box of {}: the document it takes back was withdrawn"
+                        + " undelivered, so the take-back is not handed over", messageType, documentId, senderId,
+                        recipient);
+                continue;
+            }
             Optional<String> entry = pendingBox.deposit(recipient, senderId, documentId, dedupKey, messageType,
                     messageId, pkg);
             ledger.markDelivered(key, entry.orElse(null));

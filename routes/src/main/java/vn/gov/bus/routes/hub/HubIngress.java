@@ -1,10 +1,6 @@
 package vn.gov.bus.routes.hub;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -16,11 +12,9 @@ import vn.gov.bus.connectors.qlvb.PendingItem;
 import vn.gov.bus.connectors.qlvb.SendReceipt;
 import vn.gov.bus.core.edxml.EdocPackage;
 import vn.gov.bus.core.state.AgencyDirectory;
-import vn.gov.bus.core.state.MessageRegistry;
 import vn.gov.bus.core.state.PendingBox;
-import vn.gov.bus.core.state.Tokens;
-import vn.gov.bus.routes.BusHeaders;
 import vn.gov.bus.routes.DeliveryKeys;
+import vn.gov.bus.routes.StatusDocuments;
 
 /**
  * The bus side of the hub SOAP service. SendDocument is answered only after the package is on the
@@ -33,20 +27,20 @@ public class HubIngress implements HubBackend {
     private static final Logger log = LoggerFactory.getLogger(HubIngress.class);
 
     private final IncomingPackageValidator validator;
-    private final ProducerTemplate producer;
-    private final MessageRegistry registry;
+    private final OutgoingQueue outgoing;
     private final PendingBox pendingBox;
     private final AgencyDirectory directory;
-    private final ArrivalReceipts arrivalReceipts;
+    private final AgencyStatuses statuses;
+    private final StatusDocuments statusDocuments;
 
-    public HubIngress(IncomingPackageValidator validator, ProducerTemplate producer, MessageRegistry registry,
-                      PendingBox pendingBox, AgencyDirectory directory, ArrivalReceipts arrivalReceipts) {
+    public HubIngress(IncomingPackageValidator validator, OutgoingQueue outgoing, PendingBox pendingBox,
+                      AgencyDirectory directory, AgencyStatuses statuses, StatusDocuments statusDocuments) {
         this.validator = validator;
-        this.producer = producer;
-        this.registry = registry;
+        this.outgoing = outgoing;
         this.pendingBox = pendingBox;
         this.directory = directory;
-        this.arrivalReceipts = arrivalReceipts;
+        this.statuses = statuses;
+        this.statusDocuments = statusDocuments;
     }
 
     @Override
@@ -59,23 +53,9 @@ public class HubIngress implements HubBackend {
                     rejection.code(), rejection.field(), rejection.rule(), rejection.getMessage());
             throw rejection;
         }
-        return enqueue(organId, parsed, pkg, DeliveryKeys.dedupKeyOf(parsed));
-    }
-
-    /**
-     * Puts an accepted package on the durable outgoing queue and records it; returns once the
-     * broker has it. Used for what local systems send and for the statuses the bus issues for them.
-     */
-    SendReceipt enqueue(String organId, EdocPackage parsed, byte[] pkg, String dedupKey) {
-        String messageId = UUID.randomUUID().toString();
-        String type = parsed.kind().name();
-        String documentId = DeliveryKeys.documentIdOf(parsed);
-        Map<String, Object> headers = BusHeaders.of(messageId, documentId, organId, type, dedupKey);
-        producer.sendBodyAndHeaders(HubIngressRoute.ENDPOINT, pkg, headers);
-        Instant acceptedAt = Instant.now();
-        registry.record(messageId, "OUTGOING", type, documentId, organId, parsed.subject(),
-                Tokens.sha256Hex(pkg), acceptedAt);
-        return new SendReceipt(messageId, documentId, acceptedAt);
+        String documentId = statusDocuments.documentIdOf(parsed, organId)
+                .orElseThrow(() -> unmatchedStatus(parsed, organId));
+        return outgoing.enqueue(organId, parsed, pkg, documentId, DeliveryKeys.dedupKeyOf(parsed, documentId));
     }
 
     @Override
@@ -89,6 +69,9 @@ public class HubIngress implements HubBackend {
     public PendingDocument fetch(String organId, String id) throws HubRejection {
         PendingBox.Stored stored = pendingBox.fetch(organId, id)
                 .orElseThrow(() -> notFound(id));
+        if (stored.withdrawn()) {
+            throw withdrawn(id);
+        }
         return new PendingDocument(id, stored.messageType(), stored.pkg());
     }
 
@@ -100,11 +83,16 @@ public class HubIngress implements HubBackend {
     @Override
     public void confirmReceived(String organId, String id) throws HubRejection {
         PendingBox.Stored stored = pendingBox.fetch(organId, id).orElseThrow(() -> notFound(id));
-        if (!stored.confirmed() && EdocPackage.Kind.EDOC.name().equals(stored.messageType())) {
-            ArrivalReceipt receipt = arrivalReceipts.receiptFor(organId, stored.pkg());
-            enqueue(organId, receipt.status(), receipt.bytes(), receipt.dedupKey());
+        if (stored.withdrawn()) {
+            throw withdrawn(id);
         }
-        pendingBox.confirm(organId, id);
+        if (!stored.confirmed() && EdocPackage.Kind.EDOC.name().equals(stored.messageType())) {
+            outgoing.enqueue(organId, statuses.arrived(organId, stored.pkg()));
+        }
+        if (pendingBox.confirm(organId, id) == PendingBox.Confirmation.WITHDRAWN) {
+            // withdrawn between the two steps: the sender took it back; it was never handed over
+            throw withdrawn(id);
+        }
     }
 
     @Override
@@ -112,6 +100,21 @@ public class HubIngress implements HubBackend {
         return directory.all().stream()
                 .map(a -> new Organization(a.organId(), a.name(), a.channel().name()))
                 .toList();
+    }
+
+    /** A status naming its document by code only, and no document of that code reached this agency. */
+    private static HubRejection unmatchedStatus(EdocPackage status, String organId) {
+        HubRejection rejection = new HubRejection("INVALID_FIELD", "MessageHeader/ResponseFor/DocumentId",
+                "names-a-known-document", "the status gives no ResponseFor/DocumentId, and no document of "
+                + status.respondedOrganId() + " with code '" + status.respondedCode() + "' reached " + organId
+                + " through this bus");
+        log.warn("refused a STATUS package from {}: {}", organId, rejection.getMessage());
+        return rejection;
+    }
+
+    private static HubRejection withdrawn(String id) {
+        return new HubRejection("WITHDRAWN", "id", "not-withdrawn",
+                "document " + id + " was taken back by its sender before this agency's system confirmed it");
     }
 
     private static HubRejection notFound(String id) {

@@ -19,8 +19,10 @@ import vn.gov.bus.core.state.InboundReceipts;
 import vn.gov.bus.core.state.MessageRegistry;
 import vn.gov.bus.core.state.Quarantine;
 import vn.gov.bus.core.state.Tokens;
+import vn.gov.bus.core.tracking.StatusLog;
 import vn.gov.bus.routes.BusHeaders;
 import vn.gov.bus.routes.DeliveryKeys;
+import vn.gov.bus.routes.StatusDocuments;
 
 /**
  * One poll of the axis for packages waiting for this system: documents first, then statuses.
@@ -42,15 +44,20 @@ public class AxisIncomingPoller {
     private final InboundReceipts receipts;
     private final Quarantine quarantine;
     private final MessageRegistry registry;
+    private final StatusLog statusLog;
+    private final StatusDocuments statusDocuments;
     private final ProducerTemplate producer;
 
     public AxisIncomingPoller(AxisClient axis, InboundPackageCheck check, InboundReceipts receipts,
-                              Quarantine quarantine, MessageRegistry registry, ProducerTemplate producer) {
+                              Quarantine quarantine, MessageRegistry registry, StatusLog statusLog,
+                              StatusDocuments statusDocuments, ProducerTemplate producer) {
         this.axis = axis;
         this.check = check;
         this.receipts = receipts;
         this.quarantine = quarantine;
         this.registry = registry;
+        this.statusLog = statusLog;
+        this.statusDocuments = statusDocuments;
         this.producer = producer;
     }
 
@@ -96,8 +103,9 @@ public class AxisIncomingPoller {
     private void accept(AxisListItem item, byte[] pkg, InboundVerdict verdict) {
         EdocPackage parsed = verdict.parsed();
         String senderId = parsed.fromOrganId();
-        String documentId = DeliveryKeys.documentIdOf(parsed);
-        String dedupKey = DeliveryKeys.dedupKeyOf(parsed);
+        // the check matched a status without DocumentId to its document: resolving again finds the same one
+        String documentId = statusDocuments.documentIdOf(parsed, senderId).orElseThrow();
+        String dedupKey = DeliveryKeys.dedupKeyOf(parsed, documentId);
         String type = parsed.kind().name();
         Optional<String> earlier = receipts.acceptedAs(senderId, dedupKey);
         if (earlier.isPresent()) {
@@ -111,10 +119,17 @@ public class AxisIncomingPoller {
         headers.put(BusHeaders.VERIFICATION, verdict.verification());
         // Queue first, record second, acknowledge last: a crash after the send re-queues the package
         // at the next poll (the pending box refuses the second copy); the other order could lose it.
+        Instant acceptedAt = Instant.now(); // before the send: incoming-dispatch may deliver before it returns
         producer.sendBodyAndHeaders(AxisIncomingPollRoute.ENQUEUE, pkg, headers);
         receipts.record(senderId, dedupKey, documentId, type, SOURCE, item.id(), messageId, verdict.verification());
         registry.record(messageId, "INCOMING", type, documentId, senderId, parsed.subject(), Tokens.sha256Hex(pkg),
-                Instant.now());
+                acceptedAt);
+        if (parsed.kind() == EdocPackage.Kind.STATUS) {
+            statusLog.record(StatusLog.Status.of(parsed, senderId, documentId, dedupKey, "INCOMING", messageId),
+                    acceptedAt);
+        } else {
+            statusDocuments.recordCode(parsed, senderId, documentId);
+        }
         axis.updateStatus(item.id(), AxisProtocol.TRANSPORT_DONE, null);
         log.info("axis: received {} {} of {} (axis id {}) as message {}: {}", type, documentId, senderId, item.id(),
                 messageId, verdict.verification());

@@ -12,6 +12,7 @@ import vn.gov.bus.core.state.Agency;
 import vn.gov.bus.core.state.AgencyDirectory;
 import vn.gov.bus.core.xml.XmlRejectedException;
 import vn.gov.bus.routes.DeliveryKeys;
+import vn.gov.bus.routes.StatusDocuments;
 
 /**
  * Decides whether a package received from outside may enter the bus: it must parse as edXML and
@@ -29,13 +30,15 @@ public class InboundPackageCheck {
     private final PackageVerifier verifier;
     private final AgencyDirectory directory;
     private final Clock clock;
+    private final StatusDocuments statusDocuments;
 
     public InboundPackageCheck(EdxmlReader reader, PackageVerifier verifier, AgencyDirectory directory,
-                               Clock clock) {
+                               Clock clock, StatusDocuments statusDocuments) {
         this.reader = reader;
         this.verifier = verifier;
         this.directory = directory;
         this.clock = clock;
+        this.statusDocuments = statusDocuments;
     }
 
     public InboundVerdict check(byte[] pkg) {
@@ -50,16 +53,20 @@ public class InboundPackageCheck {
         if (isBlank(parsed.fromOrganId())) {
             return InboundVerdict.reject(parsed, "MALFORMED_PACKAGE", "MessageHeader/From/OrganId is missing");
         }
-        if (isBlank(DeliveryKeys.documentIdOf(parsed))) {
+        Optional<String> documentId = statusDocuments.documentIdOf(parsed, parsed.fromOrganId());
+        if (documentId.isEmpty()) {
             return InboundVerdict.reject(parsed, "MALFORMED_PACKAGE", parsed.kind() == EdocPackage.Kind.STATUS
-                    ? "MessageHeader/ResponseFor/DocumentId is missing" : "MessageHeader/DocumentId is missing");
+                    ? "MessageHeader/ResponseFor/DocumentId is missing and no document of "
+                    + (parsed.responseFor().isEmpty() ? "any sender" : parsed.respondedOrganId()) + " with code '"
+                    + parsed.respondedCode() + "' was delivered to " + parsed.fromOrganId() + " through this bus"
+                    : "MessageHeader/DocumentId is missing");
         }
         // The state tables key on them (64 and 512 characters), as for packages from local systems.
         if (parsed.fromOrganId().length() > 64) {
             return InboundVerdict.reject(parsed, "MALFORMED_PACKAGE", "MessageHeader/From/OrganId is longer than 64 "
                     + "characters");
         }
-        if (DeliveryKeys.dedupKeyOf(parsed).length() > 512) {
+        if (DeliveryKeys.dedupKeyOf(parsed, documentId.get()).length() > 512) {
             return InboundVerdict.reject(parsed, "MALFORMED_PACKAGE", "the DocumentId (or status key) is longer than "
                     + "512 characters");
         }

@@ -2,12 +2,15 @@ package vn.gov.bus.routes.outgoing;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 import vn.gov.bus.core.edxml.EdocPackage;
 import vn.gov.bus.core.edxml.EdxmlReader;
+import vn.gov.bus.core.edxml.StatusCodes;
 import vn.gov.bus.core.edxml.TraceHeaders;
 import vn.gov.bus.core.signing.PackageSigner;
 import vn.gov.bus.core.state.Agency;
@@ -54,7 +57,7 @@ public class OutgoingDispatcher {
         EdocPackage parsed = reader.read(pkg);
         List<String> local = new ArrayList<>();
         List<String> axis = new ArrayList<>();
-        for (String recipient : recipientsOf(parsed)) {
+        for (String recipient : recipientsOf(parsed, senderId, documentId)) {
             Agency agency = directory.find(recipient).orElseThrow(() -> new UnroutableMessageException(
                     "recipient " + recipient + " is no longer in the agency directory"));
             DeliveryKey key = new DeliveryKey(senderId, dedupKey, recipient);
@@ -85,8 +88,29 @@ public class OutgoingDispatcher {
         return deliveries;
     }
 
-    private static List<String> recipientsOf(EdocPackage parsed) {
-        return parsed.kind() == EdocPackage.Kind.STATUS
-                ? List.of(parsed.respondedOrganId()) : parsed.toOrganIds();
+    /**
+     * Who a package concerns: the To of a document, plus for a replacement the agencies its
+     * ReplacementInfo names; the ResponseFor organ (the original sender) of a status; and for a
+     * status 13, which the sender itself sends to take its document back, every recipient the
+     * document was delivered to, as the ledger recorded them.
+     */
+    private List<String> recipientsOf(EdocPackage parsed, String senderId, String documentId) {
+        if (parsed.kind() == EdocPackage.Kind.STATUS) {
+            if (!StatusCodes.TAKE_BACK_REQUESTED.equals(parsed.statusCode())) {
+                return List.of(parsed.respondedOrganId());
+            }
+            List<String> recipients = ledger.forDocument(senderId, documentId).stream()
+                    .filter(r -> "EDOC".equals(r.messageType()) && documentId.equals(r.key().dedupKey()))
+                    .map(r -> r.key().recipientId())
+                    .toList();
+            if (recipients.isEmpty()) {
+                throw new UnroutableMessageException("status 13 takes back " + documentId + " of " + senderId
+                        + ", which this bus never sent");
+            }
+            return recipients;
+        }
+        Set<String> named = new LinkedHashSet<>(parsed.toOrganIds());
+        parsed.replacements().forEach(r -> named.addAll(r.organIds()));
+        return List.copyOf(named);
     }
 }

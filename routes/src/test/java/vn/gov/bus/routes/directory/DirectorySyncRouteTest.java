@@ -32,6 +32,8 @@ class DirectorySyncRouteTest {
     static final int DIRECTORY_SIZE = 5_000;
 
     AxisSimulator axis;
+    AxisClient client;
+    JdbcTemplate jdbc;
     AgencyDirectory directory;
     DirectorySync sync;
     CamelContext camel;
@@ -43,11 +45,11 @@ class DirectorySyncRouteTest {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(ds).load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(ds);
+        jdbc = new JdbcTemplate(ds);
         directory = new AgencyDirectory(jdbc);
-        AxisClient client = new AxisClient(new AxisClientConfig(axis.endpoint(), SYSTEM, SECRET, SYSTEM,
+        client = new AxisClient(new AxisClientConfig(axis.endpoint(), SYSTEM, SECRET, SYSTEM,
                 Duration.ofSeconds(2), Duration.ofSeconds(30)));
-        sync = new DirectorySync(client, new DirectorySynchronizer(jdbc));
+        sync = new DirectorySync(client, new DirectorySynchronizer(jdbc), directory, false);
     }
 
     @AfterEach
@@ -131,5 +133,35 @@ class DirectorySyncRouteTest {
         assertThat(sync.synchronise()).map(SyncReport::localOverrides).contains(1);
         assertThat(directory.find(listed.code())).get().extracting(Agency::channel, Agency::name)
                 .containsExactly(Channel.LOCAL, "Tên cục bộ");
+    }
+
+    @Test
+    void localAgencyTheAxisDoesNotListIsRegisteredWithTheAxisOnceWhenRegistrationIsOn() {
+        String code = "000.77.05.H53";
+        directory.upsert(new Agency(code, "Sở Thử nghiệm tỉnh Tây Ninh", Channel.LOCAL, "stn@tayninh.gov.vn",
+                "REJECT_UNSIGNED", null, "SEED"), null);
+        DirectorySync registering = new DirectorySync(client, new DirectorySynchronizer(jdbc), directory, true);
+
+        assertThat(registering.synchronise()).isPresent();
+
+        assertThat(client.getAgenciesList()).filteredOn(a -> code.equals(a.code())).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.pid()).isEqualTo(SYSTEM);
+                    assertThat(a.name()).isEqualTo("Sở Thử nghiệm tỉnh Tây Ninh");
+                    assertThat(a.mail()).isEqualTo("stn@tayninh.gov.vn");
+                });
+        // listed now: the next synchronisation does not register it again
+        assertThat(registering.registerLocalAgencies(client.getAgenciesList())).isEmpty();
+        assertThat(directory.find(code)).get().extracting(Agency::channel).isEqualTo(Channel.LOCAL);
+    }
+
+    @Test
+    void localAgenciesAreNotRegisteredWhenRegistrationIsOff() {
+        directory.upsert(new Agency("000.78.05.H53", "Sở Không đăng ký", Channel.LOCAL, null, "REJECT_UNSIGNED",
+                null, "SEED"), null);
+
+        sync.synchronise();
+
+        assertThat(client.getAgenciesList()).noneMatch(a -> "000.78.05.H53".equals(a.code()));
     }
 }

@@ -27,6 +27,8 @@ public enum HubErrorCode {
     FIELD_TOO_LONG,
     /** No such package waiting for this organ. */
     NOT_FOUND,
+    /** The sender took the package back before this organ's system confirmed it. */
+    WITHDRAWN,
     /** The package exceeds the configured XML size. */
     PACKAGE_TOO_LARGE,
     /** The package nests elements deeper than the configured limit. */
