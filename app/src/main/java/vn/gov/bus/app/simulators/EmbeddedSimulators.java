@@ -1,13 +1,18 @@
 package vn.gov.bus.app.simulators;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.gov.bus.app.config.BusProperties;
+import vn.gov.bus.app.config.MailProperties;
+import vn.gov.bus.app.config.MailSimulatorProperties;
 import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
 import vn.gov.bus.connectors.axis.simulator.AxisSimulatorConfig;
+import vn.gov.bus.connectors.mail.simulator.MailServerSimulator;
 
 /**
  * The built-in simulators of the external systems, for the embedded demo: each is a real server
@@ -31,5 +36,16 @@ public class EmbeddedSimulators {
         log.info("Axis simulator listening on http://127.0.0.1:{} (system {})", bus.simulators().axisPort(),
                 bus.axis().systemId());
         return simulator;
+    }
+
+    /** The official mail server: SMTP and IMAP on their own ports, with the configured mailboxes. */
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    MailServerSimulator mailServerSimulator(MailSimulatorProperties simulator, MailProperties mail) {
+        Map<String, String> mailboxes = new LinkedHashMap<>();
+        if (mail.imap().username() != null && !mail.imap().username().isBlank()) {
+            mailboxes.put(mail.imap().username(), mail.imap().password());
+        }
+        simulator.mailboxes().forEach(m -> mailboxes.put(m.address(), m.password()));
+        return new MailServerSimulator("127.0.0.1", simulator.smtpPort(), simulator.imapPort(), mailboxes);
     }
 }

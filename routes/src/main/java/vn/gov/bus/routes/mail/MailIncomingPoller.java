@@ -74,8 +74,11 @@ public class MailIncomingPoller {
         }
     }
 
-    /** Everything that goes wrong here leaves the mail in the inbox for the next poll. */
-    Disposition take(FetchedMail mail) {
+    /**
+     * Settles one mail (the poll's handler; public so that the crash tests can run it and then
+     * "crash" before the move). Everything that goes wrong leaves the mail in the inbox.
+     */
+    public Disposition take(FetchedMail mail) {
         try {
             return receive(mail);
         } catch (RuntimeException e) {

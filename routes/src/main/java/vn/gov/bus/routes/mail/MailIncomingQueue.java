@@ -37,7 +37,8 @@ public class MailIncomingQueue {
         Map<String, Object> headers = BusHeaders.of(messageId, documentId, parsed.fromOrganId(), type,
                 DeliveryKeys.dedupKeyOf(parsed));
         headers.put(BusHeaders.VERIFICATION, verdict.verification());
-        producer.sendBodyAndHeaders(ENQUEUE, verdict.pkg(), headers);
+        // block=false: with the enqueue route stopped the send fails at once and the mail stays in the inbox
+        producer.sendBodyAndHeaders(ENQUEUE + "?block=false", verdict.pkg(), headers);
         registry.record(messageId, "INCOMING", type, documentId, parsed.fromOrganId(), parsed.subject(),
                 Tokens.sha256Hex(verdict.pkg()), Instant.now());
         return messageId;
