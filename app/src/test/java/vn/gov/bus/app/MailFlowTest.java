@@ -102,17 +102,17 @@ class MailFlowTest {
     static Path dataDir;
     static final int AXIS_PORT = TestPorts.free();
     static final int SMTP_PORT = TestPorts.free();
-    static final int IMAP_PORT = TestPorts.free();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("bus.data-dir", () -> dataDir.toString());
         registry.add("bus.simulators.axis-port", () -> AXIS_PORT);
         registry.add("bus.axis.endpoint", () -> "http://127.0.0.1:" + AXIS_PORT);
+        int imap = TestPorts.free();
         registry.add("bus.simulators.mail.smtp-port", () -> SMTP_PORT);
-        registry.add("bus.simulators.mail.imap-port", () -> IMAP_PORT);
+        registry.add("bus.simulators.mail.imap-port", () -> imap);
         registry.add("bus.mail.smtp.port", () -> SMTP_PORT);
-        registry.add("bus.mail.imap.port", () -> IMAP_PORT);
+        registry.add("bus.mail.imap.port", () -> imap);
         registry.add("bus.pki.extra-trust-anchors", () -> writePem(dataDir.resolve("commune-root.pem"),
                 PARTNER_CA.root()).toString());
     }
