@@ -80,8 +80,8 @@ import vn.gov.bus.routes.mail.MailVerdict;
         "bus.axis.poll-enabled=false",
         "bus.directory.sync-enabled=false",
         "bus.broker.redelivery-delay=100ms",
-        "bus.broker.max-redelivery-delay=400ms",
-        "bus.broker.max-delivery-attempts=4",
+        "bus.broker.max-redelivery-delay=1s",
+        "bus.broker.max-delivery-attempts=10",
         "bus.mail.incoming.poll-interval=200ms",
         "bus.mail.incoming.max-size=1MB"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -258,6 +258,45 @@ class MailFlowTest {
                 .findFirst().orElseThrow().id()));
         assertThat(status.respondedCode()).isEqualTo("311/UBND-VP");
         assertThat(status.statusDescription()).contains("returned the mail as undeliverable").contains("5.2.2");
+    }
+
+    @Test
+    void sameDocumentSentTwiceToAMailRecipientIsMailedOnce() {
+        byte[] pkg = SamplePackages.edoc().from(OFFICE, "Văn phòng").to(COMMUNE, "UBND xã Tân Bình")
+                .subject("Gửi hai lần").build();
+        LocalDocumentSystemSimulator office = system(OFFICE, OFFICE_TOKEN);
+        String documentId = office.send(pkg).documentId();
+        office.send(pkg);
+        awaitMailFor(COMMUNE_MAIL, documentId);
+        // both copies have been through the queues once they are drained
+        await().atMost(Duration.ofSeconds(30)).until(() -> queueDepth("bus.outgoing") == 0
+                && queueDepth("bus.deliver.mail") == 0);
+        assertThat(mailServer.mailsFor(COMMUNE_MAIL))
+                .filteredOn(m -> documentId.equals(header(m, "X-Bus-Document-Id"))).hasSize(1);
+        assertThat(ledger.forDocument(OFFICE, documentId)).singleElement()
+                .satisfies(r -> assertThat(r.state()).isEqualTo(DeliveryState.DELIVERED));
+    }
+
+    @Test
+    void mailServerDownIsRetriedWithBackOffAndTheDocumentIsMailedOnceItIsBack() {
+        byte[] pkg = SamplePackages.edoc().from(OFFICE, "Văn phòng").to(COMMUNE, "UBND xã Tân Bình")
+                .subject("Máy chủ thư tạm ngừng").build();
+        mailServer.stop();
+        String documentId;
+        try {
+            documentId = system(OFFICE, OFFICE_TOKEN).send(pkg).documentId();
+            await().atMost(Duration.ofSeconds(30)).until(() -> ledger.forDocument(OFFICE, documentId).stream()
+                    .anyMatch(r -> r.attempts() >= 2 && r.lastError() != null
+                            && r.lastError().contains("cannot send through the SMTP server")));
+            assertThat(ledger.forDocument(OFFICE, documentId).get(0).state()).isEqualTo(DeliveryState.UNCERTAIN);
+        } finally {
+            mailServer.start();
+        }
+        awaitMailFor(COMMUNE_MAIL, documentId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ledger.forDocument(OFFICE, documentId).get(0).state()
+                == DeliveryState.DELIVERED);
+        assertThat(mailServer.mailsFor(COMMUNE_MAIL))
+                .filteredOn(m -> documentId.equals(header(m, "X-Bus-Document-Id"))).hasSize(1);
     }
 
     // ------------------------------------------------------------------ inbound
