@@ -299,6 +299,33 @@ class MailFlowTest {
                 .filteredOn(m -> documentId.equals(header(m, "X-Bus-Document-Id"))).hasSize(1);
     }
 
+    @Test
+    void mailServerDownThroughEveryAttemptFailsTheDeliveryAndTellsTheSender() {
+        byte[] pkg = SamplePackages.edoc().from(OFFICE, "Văn phòng").to(COMMUNE, "UBND xã Tân Bình")
+                .code("77", "UBND-VP").subject("Máy chủ thư ngừng lâu").build();
+        mailServer.stop();
+        String documentId;
+        try {
+            documentId = system(OFFICE, OFFICE_TOKEN).send(pkg).documentId();
+            await().atMost(Duration.ofSeconds(60)).until(() -> ledger.forDocument(OFFICE, documentId).stream()
+                    .anyMatch(r -> r.state() == DeliveryState.FAILED));
+        } finally {
+            mailServer.start();
+        }
+        assertThat(ledger.forDocument(OFFICE, documentId)).singleElement().satisfies(r -> {
+            assertThat(r.attempts()).isEqualTo(10);
+            assertThat(r.lastError()).startsWith("gave up after 10 attempts: cannot send through the SMTP server");
+        });
+        LocalDocumentSystemSimulator office = system(OFFICE, OFFICE_TOKEN);
+        await().atMost(Duration.ofSeconds(30)).until(() -> office.pendingIds().stream()
+                .anyMatch(i -> documentId.equals(i.documentId()) && "STATUS".equals(i.messageType())));
+        EdocPackage status = reader.read(office.fetch(office.pendingIds().stream()
+                .filter(i -> documentId.equals(i.documentId()) && "STATUS".equals(i.messageType()))
+                .findFirst().orElseThrow().id()));
+        assertThat(status.respondedCode()).isEqualTo("77/UBND-VP");
+        assertThat(status.statusDescription()).contains("gave up after 10 attempts");
+    }
+
     // ------------------------------------------------------------------ inbound
 
     @Test

@@ -7,6 +7,7 @@ import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.gov.bus.connectors.mail.MailComposer;
 import vn.gov.bus.connectors.mail.MailRejectedException;
@@ -38,6 +39,8 @@ import vn.gov.bus.routes.delivery.DeliveryInProgressException;
 public class MailDelivery {
 
     static final String ROUTE_ID = "deliver-mail";
+    /** Set by Artemis on every delivery: 1 for the first, counted across restarts. */
+    static final String DELIVERY_COUNT = "JMSXDeliveryCount";
 
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
 
@@ -51,10 +54,12 @@ public class MailDelivery {
     private final AuditTrail audit;
     private final MailChannelSettings settings;
     private final Clock clock;
+    private final int maxDeliveryAttempts;
 
     public MailDelivery(EdxmlReader reader, AgencyDirectory directory, DeliveryLedger ledger, MailRendering rendering,
                         MailComposer composer, SmtpMailSender sender, DeliveryFailureNotices failures,
-                        AuditTrail audit, MailChannelSettings settings, Clock clock) {
+                        AuditTrail audit, MailChannelSettings settings, Clock clock,
+                        @Value("${bus.broker.max-delivery-attempts:10}") int maxDeliveryAttempts) {
         this.reader = reader;
         this.directory = directory;
         this.ledger = ledger;
@@ -65,6 +70,7 @@ public class MailDelivery {
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
+        this.maxDeliveryAttempts = maxDeliveryAttempts;
     }
 
     public void deliver(@Body byte[] pkg,
@@ -73,8 +79,11 @@ public class MailDelivery {
                         @Header(BusHeaders.SENDER_ID) String senderId,
                         @Header(BusHeaders.DOCUMENT_ID) String documentId,
                         @Header(BusHeaders.MESSAGE_TYPE) String messageType,
-                        @Header(BusHeaders.DEDUP_KEY) String dedupKey) {
+                        @Header(BusHeaders.DEDUP_KEY) String dedupKey,
+                        @Header(DELIVERY_COUNT) Integer deliveryCount) {
         EdocPackage parsed = reader.read(pkg);
+        // the broker's last attempt: a temporary failure now is final, and the sender must hear of it
+        boolean lastAttempt = deliveryCount != null && deliveryCount >= maxDeliveryAttempts;
         for (String recipient : Arrays.asList(recipients.split(","))) {
             DeliveryKey key = new DeliveryKey(senderId, dedupKey, recipient);
             ledger.register(key, documentId, messageType, Channel.MAIL, messageId);
@@ -91,12 +100,24 @@ public class MailDelivery {
                         + "with the same Message-ID", messageType, documentId, senderId, recipient);
                 case FRESH -> { }
             }
-            send(parsed, pkg, key, recipient, messageId, documentId, messageType);
+            send(parsed, pkg, key, recipient, messageId, documentId, messageType, lastAttempt ? deliveryCount : 0);
         }
     }
 
     private void send(EdocPackage parsed, byte[] pkg, DeliveryKey key, String recipient, String messageId,
-                      String documentId, String messageType) {
+                      String documentId, String messageType, int finalAttempt) {
+        try {
+            sendOnce(parsed, pkg, key, recipient, messageId, documentId, messageType, finalAttempt);
+        } catch (MailRejectedException e) {
+            failures.failed(new DeliveryFailureNotices.Failure(key.senderId(), key.dedupKey(), documentId, messageType,
+                    MailRendering.code(parsed), parsed.promulgationDate().map(EdxmlDates::formatDate).orElse(null),
+                    recipient, e.getMessage(), ROUTE_ID, false));
+            throw e;
+        }
+    }
+
+    private void sendOnce(EdocPackage parsed, byte[] pkg, DeliveryKey key, String recipient, String messageId,
+                          String documentId, String messageType, int finalAttempt) {
         try {
             Agency agency = directory.find(recipient).filter(a -> a.mail() != null && !a.mail().isBlank())
                     .orElseThrow(() -> new MailRejectedException("recipient " + recipient
@@ -112,13 +133,13 @@ public class MailDelivery {
             log.info("{} {} of {} mailed to {} <{}> (Message-ID {})", messageType, documentId, key.senderId(),
                     recipient, agency.mail(), mailId);
         } catch (MailTransientException e) {
+            if (finalAttempt > 0) {
+                // no cause: Camel matches onException on the cause chain from the root, and the
+                // transient cause would pick the retry policy again
+                throw new MailRejectedException("gave up after " + finalAttempt + " attempts: " + e.getMessage());
+            }
             // the server may have taken the mail before the connection broke: the same Message-ID next time
             ledger.recordFailure(key, e.getMessage(), false);
-            throw e;
-        } catch (MailRejectedException e) {
-            failures.failed(new DeliveryFailureNotices.Failure(key.senderId(), key.dedupKey(), documentId, messageType,
-                    MailRendering.code(parsed), parsed.promulgationDate().map(EdxmlDates::formatDate).orElse(null),
-                    recipient, e.getMessage(), ROUTE_ID, false));
             throw e;
         }
     }
