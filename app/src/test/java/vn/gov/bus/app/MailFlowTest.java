@@ -222,7 +222,7 @@ class MailFlowTest {
     }
 
     @Test
-    void bounceOfADeliveredMailMakesTheDeliveryFailedAndTellsTheSender() throws Exception {
+    void bounceOfADeliveredMailMakesTheDeliveryFailedAndTellsTheSenderButAForgedOneIsIgnored() throws Exception {
         byte[] pkg = SamplePackages.edoc().from(OFFICE, "Văn phòng").to(COMMUNE, "UBND xã Tân Bình")
                 .code("311", "UBND-VP").subject("Văn bản sẽ bị trả lại").build();
         String documentId = system(OFFICE, OFFICE_TOKEN).send(pkg).documentId();
@@ -235,16 +235,16 @@ class MailFlowTest {
         for (var lines = delivered.getAllHeaderLines(); lines.hasMoreElements(); ) {
             originalHeaders.append(lines.nextElement()).append("\r\n");
         }
-        String dsn = ("From: MAILER-DAEMON@tanbinh.tayninh.gov.vn\r\nTo: " + BUS_MAIL + "\r\n"
-                + "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <" + UUID.randomUUID() + "@tanbinh>\r\n"
-                + "MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"r\"\r\n\r\n"
-                + "--r\r\nContent-Type: text/plain\r\n\r\nMailbox full.\r\n"
-                + "--r\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; tanbinh\r\n\r\n"
-                + "Final-Recipient: rfc822; " + COMMUNE_MAIL + "\r\nAction: failed\r\nStatus: 5.2.2\r\n"
-                + "Diagnostic-Code: smtp; 552 5.2.2 mailbox full\r\n\r\n"
-                + "--r\r\nContent-Type: text/rfc822-headers\r\n\r\n" + originalHeaders + "--r--\r\n");
-        sendRaw(new MimeMessage(session(), new java.io.ByteArrayInputStream(dsn.getBytes(StandardCharsets.UTF_8))));
+        String original = originalHeaders.toString();
+        String realId = messageIdOf(delivered);
 
+        // first a forged report: right X-Bus headers, a Message-ID the bus did not write
+        int bouncesBefore = receipts.count(MailReceipts.Outcome.BOUNCE);
+        sendRaw(dsn(original.replace(realId, "0000000000000000000000000000000000000000@bus.tayninh.gov.vn")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> receipts.count(MailReceipts.Outcome.BOUNCE) > bouncesBefore);
+        assertThat(ledger.forDocument(OFFICE, documentId).get(0).state()).isEqualTo(DeliveryState.DELIVERED);
+
+        sendRaw(dsn(original));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ledger.forDocument(OFFICE, documentId))
                 .singleElement().satisfies(r -> {
                     assertThat(r.state()).isEqualTo(DeliveryState.FAILED);
@@ -589,6 +589,18 @@ class MailFlowTest {
         }
         message.setContent(mixed);
         sendRaw(message);
+    }
+
+    private MimeMessage dsn(String originalHeaders) throws Exception {
+        String dsn = "From: MAILER-DAEMON@tanbinh.tayninh.gov.vn\r\nTo: " + BUS_MAIL + "\r\n"
+                + "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <" + UUID.randomUUID() + "@tanbinh>\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"r\"\r\n\r\n"
+                + "--r\r\nContent-Type: text/plain\r\n\r\nMailbox full.\r\n"
+                + "--r\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; tanbinh\r\n\r\n"
+                + "Final-Recipient: rfc822; " + COMMUNE_MAIL + "\r\nAction: failed\r\nStatus: 5.2.2\r\n"
+                + "Diagnostic-Code: smtp; 552 5.2.2 mailbox full\r\n\r\n"
+                + "--r\r\nContent-Type: text/rfc822-headers\r\n\r\n" + originalHeaders + "--r--\r\n";
+        return new MimeMessage(session(), new java.io.ByteArrayInputStream(dsn.getBytes(StandardCharsets.UTF_8)));
     }
 
     private void sendRaw(MimeMessage message) throws Exception {

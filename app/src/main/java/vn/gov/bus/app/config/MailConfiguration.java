@@ -23,7 +23,8 @@ public class MailConfiguration {
     @Bean
     MailChannelSettings mailChannelSettings(MailProperties mail) {
         return new MailChannelSettings(mail.address(), mail.name(), mail.messageIdDomain(),
-                mail.incoming().defaultRecipients(), mail.failureStatusCode(), mail.inFlightTimeout());
+                mail.incoming().defaultRecipients(), mail.failureStatusCode(), mail.inFlightTimeout(),
+                mail.messageIdSecret());
     }
 
     /** Mails are signed with the same organisation key and chain as packages. */

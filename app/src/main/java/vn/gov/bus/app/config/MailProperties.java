@@ -20,6 +20,7 @@ public record MailProperties(
         @NotBlank String address,
         @NotBlank String name,
         @NotBlank String messageIdDomain,
+        @NotBlank String messageIdSecret,
         @DefaultValue("02") @Pattern(regexp = "\\d\\d") String failureStatusCode,
         @DefaultValue("2m") Duration inFlightTimeout,
         @Valid @NotNull Server smtp,

@@ -16,10 +16,12 @@ import java.util.Objects;
  * @param failureStatusCode  status code of the status package telling a sender that a mail
  *                           delivery failed (QCVN 102 has no code for it; see docs/operations.md)
  * @param inFlightTimeout    how long a send may be in progress before another attempt takes it over
+ * @param messageIdSecret    key of the HMAC that makes the Message-IDs the bus writes: a bounce must
+ *                           return the right one, which nobody without the key can compute
  */
 public record MailChannelSettings(String busAddress, String busName, String messageIdDomain,
                                   List<String> defaultRecipients, String failureStatusCode,
-                                  Duration inFlightTimeout) {
+                                  Duration inFlightTimeout, String messageIdSecret) {
 
     public MailChannelSettings {
         Objects.requireNonNull(busAddress, "busAddress");
@@ -27,5 +29,15 @@ public record MailChannelSettings(String busAddress, String busName, String mess
         defaultRecipients = defaultRecipients == null ? List.of() : List.copyOf(defaultRecipients);
         Objects.requireNonNull(failureStatusCode, "failureStatusCode");
         Objects.requireNonNull(inFlightTimeout, "inFlightTimeout");
+        if (messageIdSecret == null || messageIdSecret.isBlank()) {
+            throw new IllegalArgumentException("bus.mail.message-id-secret must not be empty");
+        }
+    }
+
+    @Override
+    public String toString() {
+        // never the secret
+        return "MailChannelSettings[" + busAddress + ", Message-IDs @" + messageIdDomain + ", default recipients "
+                + defaultRecipients + "]";
     }
 }

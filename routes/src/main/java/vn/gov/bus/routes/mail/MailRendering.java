@@ -1,12 +1,16 @@
 package vn.gov.bus.routes.mail;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 import vn.gov.bus.connectors.mail.MailAttachment;
 import vn.gov.bus.connectors.mail.OfficialMail;
@@ -16,7 +20,6 @@ import vn.gov.bus.core.edxml.EdxmlDates;
 import vn.gov.bus.core.edxml.StatusCodes;
 import vn.gov.bus.core.state.Agency;
 import vn.gov.bus.core.state.AgencyDirectory;
-import vn.gov.bus.core.state.Tokens;
 
 /**
  * Turns a signed package into the mail a unit without a document system receives: subject
@@ -42,10 +45,21 @@ public class MailRendering {
         this.settings = settings;
     }
 
-    /** A Message-ID that is the same for every attempt of one delivery (sender, key, recipient). */
+    /**
+     * A Message-ID that is the same for every attempt of one delivery (sender, key, recipient): an
+     * HMAC under bus.mail.message-id-secret, so that a forged bounce naming a delivery cannot
+     * carry the Message-ID the bus wrote for it.
+     */
     public String messageIdOf(String senderId, String dedupKey, String recipientId) {
-        return Tokens.sha256Hex(senderId + "\n" + dedupKey + "\n" + recipientId).substring(0, 40) + "@"
-                + settings.messageIdDomain();
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(settings.messageIdSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal((senderId + "\n" + dedupKey + "\n" + recipientId)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 20) + "@" + settings.messageIdDomain();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     public OfficialMail render(EdocPackage parsed, byte[] signedPackage, Agency recipient, String busMessageId,
