@@ -3,6 +3,7 @@ package vn.gov.bus.routes.mail;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.gov.bus.connectors.mail.FetchedMail;
 import vn.gov.bus.connectors.mail.ImapMailbox;
@@ -49,8 +50,7 @@ public class MailIncomingPoller {
     public MailIncomingPoller(ImapMailbox mailbox, MailParser parser, MailIntake intake, MailIncomingQueue queue,
                               MailBounces bounces, MailReceipts receipts, Quarantine quarantine, AuditTrail audit,
                               MailChannelSettings settings,
-                              @org.springframework.beans.factory.annotation.Value("${bus.mail.incoming.batch:50}")
-                              int batch) {
+                              @Value("${bus.mail.incoming.batch:50}") int batch) {
         this.mailbox = mailbox;
         this.parser = parser;
         this.intake = intake;
