@@ -63,6 +63,7 @@ class OutgoingFlowTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        MailTestPorts.register(registry);
         registry.add("bus.data-dir", () -> dataDir.toString());
         registry.add("bus.simulators.axis-port", () -> AXIS_PORT);
         registry.add("bus.axis.endpoint", () -> "http://127.0.0.1:" + AXIS_PORT);

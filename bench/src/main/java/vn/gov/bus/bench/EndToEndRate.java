@@ -70,6 +70,8 @@ final class EndToEndRate {
 
     Result run(int warmUp, int documents) throws Exception {
         int axisPort = freePort();
+        int smtpPort = freePort();
+        int imapPort = freePort();
         // Command-line arguments, not default properties: these must win over application.yaml.
         String[] args = {
                 "--bus.data-dir=" + dataDir,
@@ -77,6 +79,10 @@ final class EndToEndRate {
                 "--bus.simulators.enabled=true",
                 "--bus.simulators.demo-traffic=false",
                 "--bus.simulators.registry.port=0",
+                "--bus.simulators.mail.smtp-port=" + smtpPort,
+                "--bus.simulators.mail.imap-port=" + imapPort,
+                "--bus.mail.smtp.port=" + smtpPort,
+                "--bus.mail.imap.port=" + imapPort,
                 "--bus.simulators.axis-port=" + axisPort,
                 "--bus.axis.endpoint=http://127.0.0.1:" + axisPort,
                 "--bus.simulators.axis-directory-size=1000",

@@ -58,12 +58,18 @@ final class RegistryLookupRate {
 
     Result run() throws Exception {
         int axisPort = freePort();
+        int smtpPort = freePort();
+        int imapPort = freePort();
         String[] args = {
                 "--bus.data-dir=" + dataDir,
                 "--server.port=0",
                 "--bus.simulators.enabled=true",
                 "--bus.simulators.demo-traffic=false",
                 "--bus.simulators.registry.port=0",
+                "--bus.simulators.mail.smtp-port=" + smtpPort,
+                "--bus.simulators.mail.imap-port=" + imapPort,
+                "--bus.mail.smtp.port=" + smtpPort,
+                "--bus.mail.imap.port=" + imapPort,
                 "--bus.simulators.axis-port=" + axisPort,
                 "--bus.axis.endpoint=http://127.0.0.1:" + axisPort,
                 "--bus.axis.poll-enabled=false",

@@ -60,7 +60,7 @@ public class BrokerConfiguration {
     @Bean
     @ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "embedded", matchIfMissing = true)
     ArtemisConfigurationCustomizer busBrokerSettings(BusProperties bus, Environment env) {
-        List<String> queues = Stream.of("outgoing", "deliver-local", "deliver-axis", "incoming")
+        List<String> queues = Stream.of("outgoing", "deliver-local", "deliver-axis", "deliver-mail", "incoming")
                 .map(name -> env.getRequiredProperty("bus.queues." + name)).toList();
         return configuration -> {
             BusProperties.Broker broker = bus.broker();

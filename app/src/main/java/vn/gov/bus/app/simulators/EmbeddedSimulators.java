@@ -1,14 +1,19 @@
 package vn.gov.bus.app.simulators;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.gov.bus.app.config.BusProperties;
+import vn.gov.bus.app.config.MailProperties;
+import vn.gov.bus.app.config.MailSimulatorProperties;
 import vn.gov.bus.app.config.RegistrySimulatorProperties;
 import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
 import vn.gov.bus.connectors.axis.simulator.AxisSimulatorConfig;
+import vn.gov.bus.connectors.mail.simulator.MailServerSimulator;
 import vn.gov.bus.connectors.registry.simulator.EnterpriseDataset;
 import vn.gov.bus.connectors.registry.simulator.RegistrySimulator;
 
@@ -40,5 +45,16 @@ public class EmbeddedSimulators {
     @Bean(initMethod = "start", destroyMethod = "stop")
     RegistrySimulator registrySimulator(RegistrySimulatorProperties registry) {
         return new RegistrySimulator("127.0.0.1", registry.port(), new EnterpriseDataset(registry.enterprises()));
+    }
+
+    /** The official mail server: SMTP and IMAP on their own ports, with the configured mailboxes. */
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    MailServerSimulator mailServerSimulator(MailSimulatorProperties simulator, MailProperties mail) {
+        Map<String, String> mailboxes = new LinkedHashMap<>();
+        if (mail.imap().username() != null && !mail.imap().username().isBlank()) {
+            mailboxes.put(mail.imap().username(), mail.imap().password());
+        }
+        simulator.mailboxes().forEach(m -> mailboxes.put(m.address(), m.password()));
+        return new MailServerSimulator("127.0.0.1", simulator.smtpPort(), simulator.imapPort(), mailboxes);
     }
 }

@@ -41,6 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.gov.bus.app.MailTestPorts;
 import vn.gov.bus.app.TestPorts;
 import vn.gov.bus.connectors.feeds.TaxNoticeXml;
 import vn.gov.bus.connectors.feeds.simulator.FeedFileWriters;
@@ -92,6 +93,7 @@ class FeedsFlowTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        MailTestPorts.register(registry);
         registry.add("bus.data-dir", () -> dataDir.toString());
         registry.add("bus.simulators.axis-port", TestPorts::free);
         registry.add("bus.feeds.mail.uri", () -> "smtp://127.0.0.1:" + SMTP_PORT + "?from=doisoat@tayninh.gov.vn");

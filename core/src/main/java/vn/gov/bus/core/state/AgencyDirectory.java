@@ -28,6 +28,15 @@ public class AgencyDirectory {
                 AgencyDirectory::map, organId).stream().findFirst();
     }
 
+    /** The agency whose mail address this is (case-insensitive), for mails arriving at the bus. */
+    public Optional<Agency> findByMail(String address) {
+        if (address == null || address.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM agency WHERE LOWER(mail) = ? ORDER BY organ_id",
+                AgencyDirectory::map, address.strip().toLowerCase(java.util.Locale.ROOT)).stream().findFirst();
+    }
+
     public List<Agency> list(Channel channel) {
         return jdbc.query("SELECT " + COLUMNS + " FROM agency WHERE channel = ? ORDER BY organ_id",
                 AgencyDirectory::map, channel.name());

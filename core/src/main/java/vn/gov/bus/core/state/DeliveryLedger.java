@@ -124,6 +124,17 @@ public class DeliveryLedger {
                 key.dedupKey(), key.recipientId());
     }
 
+    /**
+     * A delivery the remote side took and later reported undeliverable (a mail bounce): FAILED even
+     * when it was DELIVERED. Returns false when the ledger has no such delivery.
+     */
+    public boolean markBounced(DeliveryKey key, String error) {
+        String trimmed = error == null ? null : error.length() > 2000 ? error.substring(0, 2000) : error;
+        return jdbc.update("UPDATE delivery SET last_error = ?, state = 'FAILED', updated_at = ? WHERE sender_id = ?"
+                        + " AND dedup_key = ? AND recipient_id = ?",
+                trimmed, Timestamp.from(Instant.now()), key.senderId(), key.dedupKey(), key.recipientId()) == 1;
+    }
+
     public List<DeliveryRecord> forDocument(String senderId, String documentId) {
         return jdbc.query("SELECT sender_id, document_id, recipient_id, message_type, dedup_key, channel, state,"
                         + " message_id, attempts, remote_id, last_error, updated_at FROM delivery"

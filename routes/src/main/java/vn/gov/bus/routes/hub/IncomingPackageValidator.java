@@ -94,9 +94,11 @@ public class IncomingPackageValidator {
                 throw new HubRejection("UNKNOWN_RECIPIENT", field, "known-recipient",
                         "recipient '" + organId + "' is not in the agency directory");
             }
-            if (agency.get().channel() == Channel.MAIL) {
+            if (agency.get().channel() == Channel.MAIL
+                    && (agency.get().mail() == null || agency.get().mail().isBlank())) {
                 throw new HubRejection("CHANNEL_UNAVAILABLE", field, "deliverable-channel",
-                        "recipient '" + organId + "' is reachable only by mail, which is not enabled on this bus");
+                        "recipient '" + organId + "' is reachable only by mail and has no mail address in the"
+                                + " agency directory");
             }
         }
     }

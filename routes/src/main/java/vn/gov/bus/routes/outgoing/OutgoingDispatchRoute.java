@@ -41,6 +41,8 @@ public class OutgoingDispatchRoute extends RouteBuilder {
                             .to("jms:queue:{{bus.queues.deliver-local}}")
                         .when(header(BusHeaders.CHANNEL).isEqualTo("AXIS"))
                             .to("jms:queue:{{bus.queues.deliver-axis}}")
+                        .when(header(BusHeaders.CHANNEL).isEqualTo("MAIL"))
+                            .to("jms:queue:{{bus.queues.deliver-mail}}")
                     .end()
                 .end();
     }

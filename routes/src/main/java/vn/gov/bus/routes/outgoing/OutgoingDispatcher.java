@@ -57,6 +57,7 @@ public class OutgoingDispatcher {
         EdocPackage parsed = reader.read(pkg);
         List<String> local = new ArrayList<>();
         List<String> axis = new ArrayList<>();
+        List<String> mail = new ArrayList<>();
         for (String recipient : recipientsOf(parsed, senderId, documentId)) {
             Agency agency = directory.find(recipient).orElseThrow(() -> new UnroutableMessageException(
                     "recipient " + recipient + " is no longer in the agency directory"));
@@ -68,11 +69,16 @@ public class OutgoingDispatcher {
             switch (agency.channel()) {
                 case LOCAL -> local.add(recipient);
                 case AXIS -> axis.add(recipient);
-                case MAIL -> throw new UnroutableMessageException(
-                        "recipient " + recipient + " is reachable only by mail, which is not enabled");
+                case MAIL -> {
+                    if (agency.mail() == null || agency.mail().isBlank()) {
+                        throw new UnroutableMessageException("recipient " + recipient
+                                + " is reachable only by mail and has no mail address in the agency directory");
+                    }
+                    mail.add(recipient);
+                }
             }
         }
-        if (local.isEmpty() && axis.isEmpty()) {
+        if (local.isEmpty() && axis.isEmpty() && mail.isEmpty()) {
             return List.of();
         }
         TraceHeaders.append(parsed.dom(), identity.organId(), clock.instant());
@@ -84,6 +90,10 @@ public class OutgoingDispatcher {
         }
         if (!axis.isEmpty()) {
             deliveries.add(new ChannelDelivery(Channel.AXIS, List.copyOf(axis), signed));
+        }
+        // one mail per recipient: each has its own address, Message-ID and ledger row
+        for (String recipient : mail) {
+            deliveries.add(new ChannelDelivery(Channel.MAIL, List.of(recipient), signed));
         }
         return deliveries;
     }
