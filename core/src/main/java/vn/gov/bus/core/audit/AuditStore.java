@@ -123,6 +123,7 @@ public class AuditStore {
         StringBuilder sql = new StringBuilder();
         add(sql, args, "document_id = ?", q.documentId());
         add(sql, args, "message_id = ?", q.messageId());
+        add(sql, args, "correlation_id = ?", q.correlationId());
         if (q.agency() != null) {
             sql.append(sql.isEmpty() ? " WHERE " : " AND ").append("(sender_id = ? OR recipient_id = ?)");
             args.add(q.agency());

@@ -116,11 +116,11 @@ class AuditLogTest {
             assertThat(second.records()).extracting(AuditRecord::seq).containsExactly(6L, 7L);
             assertThat(second.total()).isEqualTo(7);
             assertThat(s.search(AuditQuery.byMessage("m-doc-b"), 0, 10).records()).hasSize(1);
-            assertThat(s.search(new AuditQuery(null, null, "000.00.00.G22", null, null, null, null, null), 0, 10)
+            assertThat(s.search(new AuditQuery(null, null, null, "000.00.00.G22", null, null, null, null, null), 0, 10)
                     .records()).extracting(AuditRecord::documentId).containsExactly("doc-b");
-            assertThat(s.search(new AuditQuery(null, null, OFFICE, "deliver-axis", AuditStep.FAILED,
+            assertThat(s.search(new AuditQuery(null, null, null, OFFICE, "deliver-axis", AuditStep.FAILED,
                     AuditOutcome.ERROR, before, Instant.now().plusSeconds(5)), 0, 10).records()).hasSize(1);
-            assertThat(s.search(new AuditQuery(null, null, null, null, null, null, null, before), 0, 10).records())
+            assertThat(s.search(new AuditQuery(null, null, null, null, null, null, null, null, before), 0, 10).records())
                     .isEmpty();
         }
     }

@@ -18,6 +18,6 @@ public class LocalDeliveryRoute extends RouteBuilder {
         from("jms:queue:{{bus.queues.deliver-local}}?transacted=true&cacheLevelName=CACHE_CONSUMER"
                 + "&concurrentConsumers={{bus.routes.deliver-local.consumers}}")
                 .routeId("deliver-local")
-                .bean(delivery, "deliver");
+                .bean(delivery, "deliverQueued");
     }
 }
