@@ -9,4 +9,12 @@ public interface AuditTrail {
 
     /** Appends one record. Never throws for a well-formed event. */
     void record(AuditEvent event);
+
+    /**
+     * Appends several records of one step in this order; an implementation may commit them
+     * together (one wait instead of one per record).
+     */
+    default void recordAll(java.util.List<AuditEvent> events) {
+        events.forEach(this::record);
+    }
 }

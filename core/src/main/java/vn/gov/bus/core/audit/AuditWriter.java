@@ -52,6 +52,7 @@ public final class AuditWriter implements AuditTrail, AutoCloseable {
             return size() > 10_000;
         }
     };
+    private final java.util.WeakHashMap<byte[], String> digests = new java.util.WeakHashMap<>();
     private volatile boolean accepting = true;
     private volatile boolean stopping;
     private volatile boolean clearPayloadCache;
@@ -71,28 +72,65 @@ public final class AuditWriter implements AuditTrail, AutoCloseable {
 
     @Override
     public void record(AuditEvent event) {
-        String digest = event.payload() == null ? null : Digests.sha256Hex(event.payload());
-        Pending pending = new Pending(event, digest, new CompletableFuture<>());
-        if (!accepting) {
-            log.error("audit record after the audit log was closed, not stored / bản ghi nhật ký sau khi đóng, "
-                    + "không lưu: {}", describe(event));
+        recordAll(List.of(event));
+    }
+
+    /** Hands the records over in order and waits once, for the commit of the last one. */
+    @Override
+    public void recordAll(List<AuditEvent> events) {
+        if (events.isEmpty()) {
             return;
         }
+        if (!accepting) {
+            events.forEach(event -> log.error("audit record after the audit log was closed, not stored / bản ghi "
+                    + "nhật ký sau khi đóng, không lưu: {}", describe(event)));
+            return;
+        }
+        Pending last = null;
+        long deadline = System.nanoTime() + commitWait.toNanos();
         try {
-            if (!queue.offer(pending, commitWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.error("audit queue full for {}: record NOT stored / hàng đợi nhật ký đầy, bản ghi KHÔNG được lưu: {}",
-                        commitWait, describe(event));
-                return;
+            for (AuditEvent event : events) {
+                Pending pending = new Pending(event, digestOf(event.payload()), new CompletableFuture<>());
+                if (!queue.offer(pending, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    log.error("audit queue full for {}: record NOT stored / hàng đợi nhật ký đầy, bản ghi KHÔNG được "
+                            + "lưu: {}", commitWait, describe(event));
+                    continue;
+                }
+                last = pending;
             }
-            pending.committed().get(commitWait.toMillis(), TimeUnit.MILLISECONDS);
+            if (last != null) {
+                last.committed().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
         } catch (TimeoutException e) {
-            log.warn("audit record not committed within {}; it stays queued and is written when the database "
-                    + "answers / bản ghi chưa được ghi, vẫn trong hàng đợi: {}", commitWait, describe(event));
+            log.warn("audit record(s) not committed within {}; they stay queued and are written when the database "
+                    + "answers / bản ghi chưa được ghi, vẫn trong hàng đợi: {}", commitWait, describe(last.event()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
             log.warn("audit record refused: {}", e.getCause().getMessage());
         }
+    }
+
+    /**
+     * SHA-256 of a payload, remembered per array: the message path hands the same byte array over
+     * several times (received, accepted and queued are one array), and hashing 300 KB costs more
+     * than the record. Arrays compare by identity, so a weak map keyed by them is an identity cache.
+     */
+    private String digestOf(byte[] payload) {
+        if (payload == null) {
+            return null;
+        }
+        synchronized (digests) {
+            String known = digests.get(payload);
+            if (known != null) {
+                return known;
+            }
+        }
+        String digest = Digests.sha256Hex(payload);
+        synchronized (digests) {
+            digests.put(payload, digest);
+        }
+        return digest;
     }
 
     /** The number of the last committed record. */

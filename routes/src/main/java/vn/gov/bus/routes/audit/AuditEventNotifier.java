@@ -1,5 +1,6 @@
 package vn.gov.bus.routes.audit;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -71,23 +72,27 @@ public class AuditEventNotifier extends EventNotifierSupport {
         byte[] payload = exchange.getMessage().getBody(byte[].class);
         if (queue.startsWith("DLQ.")) {
             String reason = header(exchange, BusHeaders.FAILURE_REASON);
+            List<AuditEvent> events = new ArrayList<>();
             for (String recipient : recipients(exchange)) {
-                audit.record(base(AuditStep.DEAD_LETTERED, exchange, routeId).outcome(AuditOutcome.ERROR)
+                events.add(base(AuditStep.DEAD_LETTERED, exchange, routeId).outcome(AuditOutcome.ERROR)
                         .recipientId(recipient).payload(payload).detail("moved to " + queue + ": " + reason).build());
             }
+            audit.recordAll(events);
             return;
         }
         if (!queues.isBusQueue(queue)) {
             return;
         }
+        List<AuditEvent> events = new ArrayList<>();
         if (queue.equals(queues.incoming())) {
-            audit.record(base(AuditStep.VERIFIED, exchange, routeId).payload(payload)
+            events.add(base(AuditStep.VERIFIED, exchange, routeId).payload(payload)
                     .detail(header(exchange, BusHeaders.VERIFICATION)).build());
         }
         for (String recipient : recipients(exchange)) {
-            audit.record(base(AuditStep.QUEUED, exchange, routeId).recipientId(recipient).payload(payload)
+            events.add(base(AuditStep.QUEUED, exchange, routeId).recipientId(recipient).payload(payload)
                     .detail("on " + queue).build());
         }
+        audit.recordAll(events);
     }
 
     private void completed(Exchange exchange) {
@@ -104,19 +109,19 @@ public class AuditEventNotifier extends EventNotifierSupport {
                     .detail("every recipient already has it; nothing sent again").build());
             return;
         }
-        boolean signed = false;
+        List<AuditEvent> events = new ArrayList<>();
         for (Object o : deliveries) {
             if (o instanceof ChannelDelivery d) {
-                if (!signed) {
-                    audit.record(base(AuditStep.SIGNED, exchange, "outgoing-dispatch").payload(d.pkg()).build());
-                    signed = true;
+                if (events.isEmpty()) {
+                    events.add(base(AuditStep.SIGNED, exchange, "outgoing-dispatch").payload(d.pkg()).build());
                 }
                 for (String recipient : d.recipients()) {
-                    audit.record(base(AuditStep.ROUTED, exchange, "outgoing-dispatch").recipientId(recipient)
+                    events.add(base(AuditStep.ROUTED, exchange, "outgoing-dispatch").recipientId(recipient)
                             .detail("channel " + d.channel()).build());
                 }
             }
         }
+        audit.recordAll(events);
     }
 
     private void failed(Exchange exchange) {
@@ -127,13 +132,15 @@ public class AuditEventNotifier extends EventNotifierSupport {
         Integer attempt = exchange.getMessage().getHeader(DELIVERY_COUNT, Integer.class);
         boolean last = attempt != null && attempt >= maxDeliveryAttempts;
         String reason = exchange.getException().getClass().getSimpleName() + ": " + exchange.getException().getMessage();
+        List<AuditEvent> events = new ArrayList<>();
         for (String recipient : recipients(exchange)) {
-            audit.record(base(last ? AuditStep.DEAD_LETTERED : AuditStep.FAILED, exchange, routeId)
+            events.add(base(last ? AuditStep.DEAD_LETTERED : AuditStep.FAILED, exchange, routeId)
                     .outcome(AuditOutcome.ERROR).recipientId(recipient)
                     .detail((attempt == null ? "" : "attempt " + attempt + " of " + maxDeliveryAttempts + "; ")
                             + (last ? "the broker moves it to the dead-letter queue; " : "the broker retries; ")
                             + reason).build());
         }
+        audit.recordAll(events);
     }
 
     private static AuditEvent.Builder base(AuditStep step, Exchange exchange, String routeId) {

@@ -111,9 +111,9 @@ public class AxisDelivery {
             }
             AxisSendResult result = axis.sendEdoc(pkg, "STATUS".equals(messageType) ? "status" : "edoc");
             claimed.forEach(key -> ledger.markDelivered(key, result.docId()));
-            claimed.forEach(key -> audit.record(event.recipientId(key.recipientId())
+            audit.recordAll(claimed.stream().map(key -> event.recipientId(key.recipientId())
                     .detail("axis id " + result.docId() + (Boolean.TRUE.equals(force) ? " (forced replay)" : ""))
-                    .build()));
+                    .build()).toList());
             log.info("{} {} of {} delivered to the axis for {} (axis id {})", messageType, documentId, senderId,
                     recipients, result.docId());
         } catch (AxisTransientException e) {
