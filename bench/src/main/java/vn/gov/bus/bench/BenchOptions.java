@@ -20,14 +20,16 @@ import java.util.Set;
  *                         sends its next package as soon as the hub accepted the previous one)
  * @param e2eTimeout       how long to wait for the measured packages to reach the axis
  * @param e2eAudit         end-to-end runs with the audit log {@code off}, {@code on}, or {@code both} (off, then on)
+ * @param e2eRepeat        how many times the end-to-end runs are repeated (alternating off/on with {@code both}),
+ *                         to see through the noise of a shared machine
  */
 record BenchOptions(Duration queueSeconds, Duration queueWarmUp, int queueProducers, Duration signSeconds,
                     int e2eDocuments, int e2eWarmUp, int e2eSenders, int e2eRate, Duration e2eTimeout,
-                    String e2eAudit) {
+                    String e2eAudit, int e2eRepeat) {
 
     private static final Set<String> NAMES = Set.of("queue-seconds", "queue-warm-up-seconds", "queue-producers",
             "sign-seconds", "e2e-documents", "e2e-warm-up", "e2e-senders", "e2e-rate",
-            "e2e-timeout-seconds", "e2e-audit");
+            "e2e-timeout-seconds", "e2e-audit", "e2e-repeat");
 
     static BenchOptions parse(String... args) {
         Map<String, String> values = new HashMap<>();
@@ -51,21 +53,27 @@ record BenchOptions(Duration queueSeconds, Duration queueWarmUp, int queueProduc
                 positive(values, "e2e-senders", 4),
                 whole(values, "e2e-rate", 0),
                 Duration.ofSeconds(positive(values, "e2e-timeout-seconds", 180)),
-                audit(values.getOrDefault("e2e-audit", "both")));
+                audit(values.getOrDefault("e2e-audit", "both")),
+                positive(values, "e2e-repeat", 1));
     }
 
     static String usage() {
         return "options: --queue-seconds=5 --queue-warm-up-seconds=2 --queue-producers=1 --sign-seconds=5 "
-                + "--e2e-documents=1000 --e2e-warm-up=200 --e2e-senders=4 --e2e-rate=0 (closed loop) --e2e-timeout-seconds=180 --e2e-audit=both|on|off";
+                + "--e2e-documents=1000 --e2e-warm-up=200 --e2e-senders=4 --e2e-rate=0 (closed loop) --e2e-timeout-seconds=180 --e2e-audit=both|on|off --e2e-repeat=1";
     }
 
     /** The audit settings of the end-to-end runs: true = log on. */
     java.util.List<Boolean> auditRuns() {
-        return switch (e2eAudit) {
+        java.util.List<Boolean> once = switch (e2eAudit) {
             case "on" -> java.util.List.of(true);
             case "off" -> java.util.List.of(false);
             default -> java.util.List.of(false, true);
         };
+        java.util.List<Boolean> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < e2eRepeat; i++) {
+            runs.addAll(once);
+        }
+        return runs;
     }
 
     private static String audit(String raw) {

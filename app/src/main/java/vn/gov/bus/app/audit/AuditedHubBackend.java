@@ -32,7 +32,8 @@ public class AuditedHubBackend implements HubBackend {
 
     @Override
     public SendReceipt send(String organId, String messageType, byte[] pkg) throws HubRejection {
-        audit.record(AuditEvent.of(AuditStep.RECEIVED).routeId(ROUTE).senderId(organId).actor(organId)
+        // not waited for: ACCEPTED or REJECTED follows before the sender is answered, and waits
+        audit.handOver(AuditEvent.of(AuditStep.RECEIVED).routeId(ROUTE).senderId(organId).actor(organId)
                 .origin("hub SOAP SendDocument").detail(messageType + ", " + pkg.length + " bytes").payload(pkg).build());
         try {
             SendReceipt receipt = delegate.send(organId, messageType, pkg);

@@ -47,8 +47,8 @@ public class AuditStore {
                 .stream().findFirst().orElse(new Head(0, GENESIS));
     }
 
-    /** A payload the writer hands over with its record: digest, exact bytes. */
-    record NewPayload(String sha256, byte[] bytes) {
+    /** A payload the writer hands over with its record: digest, exact bytes, compressed form if already made. */
+    record NewPayload(String sha256, byte[] bytes, PayloadCodec.Encoded encoded) {
     }
 
     /**
@@ -61,7 +61,7 @@ public class AuditStore {
             for (NewPayload p : payloads) {
                 int touched = jdbc.update("UPDATE audit_payload SET last_used_at = ? WHERE sha256 = ?", at, p.sha256());
                 if (touched == 0) {
-                    PayloadCodec.Encoded encoded = PayloadCodec.encode(p.bytes());
+                    PayloadCodec.Encoded encoded = p.encoded() != null ? p.encoded() : PayloadCodec.encode(p.bytes());
                     jdbc.update("INSERT INTO audit_payload (sha256, size_bytes, compression, content, stored_at,"
                                     + " last_used_at) VALUES (?, ?, ?, ?, ?, ?)", p.sha256(), (long) p.bytes().length,
                             encoded.compression(), encoded.content(), at, at);

@@ -36,7 +36,9 @@ public final class AuditWriter implements AuditTrail, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
     private static final Duration TOUCH_INTERVAL = Duration.ofHours(1);
 
-    private record Pending(AuditEvent event, String payloadSha256, CompletableFuture<Long> committed) {
+    /** @param encoded the payload compressed by the caller, or null (known payload, or none) */
+    private record Pending(AuditEvent event, String payloadSha256, PayloadCodec.Encoded encoded,
+                           CompletableFuture<Long> committed) {
     }
 
     private final AuditStore store;
@@ -53,6 +55,8 @@ public final class AuditWriter implements AuditTrail, AutoCloseable {
         }
     };
     private final java.util.WeakHashMap<byte[], String> digests = new java.util.WeakHashMap<>();
+    /** Digests of payloads stored or handed over to be: callers need not compress them again. */
+    private final java.util.Set<String> storedDigests = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean accepting = true;
     private volatile boolean stopping;
     private volatile boolean clearPayloadCache;
@@ -75,9 +79,18 @@ public final class AuditWriter implements AuditTrail, AutoCloseable {
         recordAll(List.of(event));
     }
 
+    @Override
+    public void handOver(AuditEvent event) {
+        enqueue(List.of(event), false);
+    }
+
     /** Hands the records over in order and waits once, for the commit of the last one. */
     @Override
     public void recordAll(List<AuditEvent> events) {
+        enqueue(events, true);
+    }
+
+    private void enqueue(List<AuditEvent> events, boolean waitForCommit) {
         if (events.isEmpty()) {
             return;
         }
@@ -90,7 +103,12 @@ public final class AuditWriter implements AuditTrail, AutoCloseable {
         long deadline = System.nanoTime() + commitWait.toNanos();
         try {
             for (AuditEvent event : events) {
-                Pending pending = new Pending(event, digestOf(event.payload()), new CompletableFuture<>());
+                String digest = digestOf(event.payload());
+                // compressed here, on the callers' threads, so that the one writer thread only inserts
+                // the first caller with a new digest claims it; the writer compresses any it still lacks
+                PayloadCodec.Encoded encoded = digest == null || !storedDigests.add(digest) ? null
+                        : PayloadCodec.encode(event.payload());
+                Pending pending = new Pending(event, digest, encoded, new CompletableFuture<>());
                 if (!queue.offer(pending, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     log.error("audit queue full for {}: record NOT stored / hàng đợi nhật ký đầy, bản ghi KHÔNG được "
                             + "lưu: {}", commitWait, describe(event));
@@ -98,7 +116,7 @@ public final class AuditWriter implements AuditTrail, AutoCloseable {
                 }
                 last = pending;
             }
-            if (last != null) {
+            if (last != null && waitForCommit) {
                 last.committed().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
         } catch (TimeoutException e) {
@@ -186,6 +204,7 @@ public final class AuditWriter implements AuditTrail, AutoCloseable {
         if (clearPayloadCache) {
             clearPayloadCache = false;
             recentPayloads.clear();
+            storedDigests.clear();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         long seq;
@@ -212,12 +231,16 @@ public final class AuditWriter implements AuditTrail, AutoCloseable {
             if (p.payloadSha256() != null && !payloads.containsKey(p.payloadSha256())) {
                 Instant touched = recentPayloads.get(p.payloadSha256());
                 if (touched == null || touched.plus(TOUCH_INTERVAL).isBefore(now)) {
-                    payloads.put(p.payloadSha256(), new AuditStore.NewPayload(p.payloadSha256(), e.payload()));
+                    payloads.put(p.payloadSha256(), new AuditStore.NewPayload(p.payloadSha256(), e.payload(),
+                            p.encoded()));
                 }
             }
         }
         store.append(records, new ArrayList<>(payloads.values()), now);
         payloads.keySet().forEach(d -> recentPayloads.put(d, now));
+        if (storedDigests.size() > 10_000) {
+            storedDigests.clear();
+        }
         synchronized (this) {
             head = new AuditStore.Head(seq, prev);
         }

@@ -83,16 +83,17 @@ public class AuditEventNotifier extends EventNotifierSupport {
         if (!queues.isBusQueue(queue)) {
             return;
         }
-        List<AuditEvent> events = new ArrayList<>();
+        // Not waited for: the step that tells the outside comes later on this thread and waits
+        // (hub: ACCEPTED before the SOAP answer; dispatch: SIGNED/ROUTED before the JMS commit;
+        // poller: ACKNOWLEDGED; replay: REPLAYED), and the writer commits in order.
         if (queue.equals(queues.incoming())) {
-            events.add(base(AuditStep.VERIFIED, exchange, routeId).payload(payload)
+            audit.handOver(base(AuditStep.VERIFIED, exchange, routeId).payload(payload)
                     .detail(header(exchange, BusHeaders.VERIFICATION)).build());
         }
         for (String recipient : recipients(exchange)) {
-            events.add(base(AuditStep.QUEUED, exchange, routeId).recipientId(recipient).payload(payload)
+            audit.handOver(base(AuditStep.QUEUED, exchange, routeId).recipientId(recipient).payload(payload)
                     .detail("on " + queue).build());
         }
-        audit.recordAll(events);
     }
 
     private void completed(Exchange exchange) {
