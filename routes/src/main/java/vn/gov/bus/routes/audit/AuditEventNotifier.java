@@ -106,7 +106,7 @@ public class AuditEventNotifier extends EventNotifierSupport {
             return;
         }
         if (deliveries.isEmpty()) {
-            audit.record(base(AuditStep.ROUTED, exchange, "outgoing-dispatch").outcome(AuditOutcome.WARNING)
+            audit.handOver(base(AuditStep.ROUTED, exchange, "outgoing-dispatch").outcome(AuditOutcome.WARNING)
                     .detail("every recipient already has it; nothing sent again").build());
             return;
         }
@@ -122,7 +122,8 @@ public class AuditEventNotifier extends EventNotifierSupport {
                 }
             }
         }
-        audit.recordAll(events);
+        // handed over, not waited for: see docs/auditing.md, "Durability" (queue consumers)
+        events.forEach(audit::handOver);
     }
 
     private void failed(Exchange exchange) {

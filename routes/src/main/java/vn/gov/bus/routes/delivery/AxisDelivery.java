@@ -79,7 +79,7 @@ public class AxisDelivery {
                 case DELIVERED -> {
                     log.info("{} of {} already delivered to {} through the axis; not sent again",
                             documentId, senderId, recipient);
-                    audit.record(event.recipientId(recipient)
+                    audit.handOver(event.recipientId(recipient)
                             .outcome(correlationId != null ? AuditOutcome.REFUSED : AuditOutcome.WARNING)
                             .detail(correlationId != null ? "already delivered; a replay without force does not "
                                     + "deliver it again" : "already delivered; not sent again").build());
@@ -103,7 +103,7 @@ public class AxisDelivery {
                     log.info("{} of {} had reached the axis before an interruption (axis id {}); recorded, not resent",
                             documentId, senderId, remoteId);
                     claimed.forEach(key -> ledger.markDelivered(key, remoteId));
-                    claimed.forEach(key -> audit.record(event.recipientId(key.recipientId())
+                    claimed.forEach(key -> audit.handOver(event.recipientId(key.recipientId())
                             .detail("found on the axis (id " + remoteId + ") after an interrupted send; not resent")
                             .build()));
                     return;
@@ -111,9 +111,10 @@ public class AxisDelivery {
             }
             AxisSendResult result = axis.sendEdoc(pkg, "STATUS".equals(messageType) ? "status" : "edoc");
             claimed.forEach(key -> ledger.markDelivered(key, result.docId()));
-            audit.recordAll(claimed.stream().map(key -> event.recipientId(key.recipientId())
+            // handed over, not waited for: see docs/auditing.md, "Durability" (queue consumers)
+            claimed.forEach(key -> audit.handOver(event.recipientId(key.recipientId())
                     .detail("axis id " + result.docId() + (Boolean.TRUE.equals(force) ? " (forced replay)" : ""))
-                    .build()).toList());
+                    .build()));
             log.info("{} {} of {} delivered to the axis for {} (axis id {})", messageType, documentId, senderId,
                     recipients, result.docId());
         } catch (AxisTransientException e) {

@@ -83,7 +83,8 @@ public class LocalDelivery {
                 }
             }
             ledger.markDelivered(key, entry.orElse(null));
-            audit.record(event.build());
+            // handed over, not waited for: see docs/auditing.md, "Durability" (queue consumers)
+            audit.handOver(event.build());
             if (entry.isPresent()) {
                 log.info("{} {} of {} is in the pending box of {}", messageType, documentId, senderId, recipient);
             } else {

@@ -124,7 +124,7 @@ public class AxisIncomingPoller {
                 Instant.now());
         axis.updateStatus(item.id(), AxisProtocol.TRANSPORT_DONE, null);
         // VERIFIED and QUEUED were recorded when the package reached the incoming queue
-        audit.record(AuditEvent.of(AuditStep.ACKNOWLEDGED).routeId("axis-incoming-poll").messageId(messageId)
+        audit.handOver(AuditEvent.of(AuditStep.ACKNOWLEDGED).routeId("axis-incoming-poll").messageId(messageId)
                 .documentId(documentId).senderId(senderId).actor("bus").origin("axis id " + item.id())
                 .detail(AxisProtocol.TRANSPORT_DONE).build());
         log.info("axis: received {} {} of {} (axis id {}) as message {}: {}", type, documentId, senderId, item.id(),
