@@ -23,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param tsaTimeout         connect and answer timeout of the TSA
  * @param tsaCertificates    PEM files of the TSA's root (and intermediates): trusted when verifying,
  *                           and written into every export bundle
+ * @param database           the audit log's own database; an empty url keeps it in the bus's database
  */
 @Validated
 @ConfigurationProperties("bus.audit")
@@ -35,10 +36,20 @@ public record AuditProperties(@DefaultValue("true") boolean enabled,
                               @DefaultValue("6h") Duration retentionInterval,
                               URI tsaUrl,
                               @DefaultValue("10s") Duration tsaTimeout,
-                              List<Path> tsaCertificates) {
+                              List<Path> tsaCertificates,
+                              Database database) {
+
+    /** JDBC url, user and password of the audit log's database (empty url: the bus's own database). */
+    public record Database(String url, String username, String password) {
+
+        public boolean separate() {
+            return url != null && !url.isBlank();
+        }
+    }
 
     public AuditProperties {
         tsaCertificates = tsaCertificates == null ? List.of() : List.copyOf(tsaCertificates);
+        database = database == null ? new Database(null, null, null) : database;
         if (tsaUrl != null && tsaUrl.toString().isBlank()) {
             tsaUrl = null;
         }

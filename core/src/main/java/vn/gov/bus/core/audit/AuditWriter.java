@@ -20,9 +20,11 @@ import vn.gov.bus.audit.verifier.Digests;
 
 /**
  * The audit trail of the message path: one writer thread appends records in batches (group
- * commit). A caller hands its event over and waits until the batch holding it is committed, so a
- * record the caller went on from is in the database and survives a crash; many callers share one
- * commit, so the wait is about one transaction, not one per record.
+ * commit), in the order they were handed over. {@link #record} hands an event over and waits until
+ * the batch holding it is committed (and with it everything handed over earlier), so a record the
+ * caller went on from survives a crash; {@link #handOver} returns at once (the queue consumers'
+ * choice, see docs/auditing.md "Durability"). Many callers share one commit, so a wait is about
+ * one transaction, not one per record.
  *
  * <p>If the database does not commit within {@code commitWait} (it is down, or very slow), the
  * caller goes on and the record stays queued in memory, written in order once the database is
