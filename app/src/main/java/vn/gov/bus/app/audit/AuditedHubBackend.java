@@ -24,25 +24,41 @@ public class AuditedHubBackend implements HubBackend {
 
     private final HubBackend delegate;
     private final AuditTrail audit;
+    private final boolean durableReceipts;
 
-    public AuditedHubBackend(HubBackend delegate, AuditTrail audit) {
+    /**
+     * @param durableReceipts true: the sender is answered only after its records are committed
+     *                        (bus.audit.durable-receipts); false: they are handed over, see
+     *                        docs/auditing.md "Durability"
+     */
+    public AuditedHubBackend(HubBackend delegate, AuditTrail audit, boolean durableReceipts) {
         this.delegate = delegate;
         this.audit = audit;
+        this.durableReceipts = durableReceipts;
+    }
+
+    /** The record that precedes the answer to the sender: waited for only with durable receipts. */
+    private void beforeAnswer(AuditEvent event) {
+        if (durableReceipts) {
+            audit.record(event);
+        } else {
+            audit.handOver(event);
+        }
     }
 
     @Override
     public SendReceipt send(String organId, String messageType, byte[] pkg) throws HubRejection {
-        // not waited for: ACCEPTED or REJECTED follows before the sender is answered, and waits
+        // not waited for: ACCEPTED or REJECTED follows before the sender is answered
         audit.handOver(AuditEvent.of(AuditStep.RECEIVED).routeId(ROUTE).senderId(organId).actor(organId)
                 .origin("hub SOAP SendDocument").detail(messageType + ", " + pkg.length + " bytes").payload(pkg).build());
         try {
             SendReceipt receipt = delegate.send(organId, messageType, pkg);
-            audit.record(AuditEvent.of(AuditStep.ACCEPTED).routeId(ROUTE).senderId(organId).actor(organId)
+            beforeAnswer(AuditEvent.of(AuditStep.ACCEPTED).routeId(ROUTE).senderId(organId).actor(organId)
                     .messageId(receipt.messageId()).documentId(receipt.documentId()).origin("hub SOAP SendDocument")
                     .detail("receipt returned to the sender").payload(pkg).build());
             return receipt;
         } catch (HubRejection rejection) {
-            audit.record(AuditEvent.of(AuditStep.REJECTED).outcome(AuditOutcome.REFUSED).routeId(ROUTE)
+            beforeAnswer(AuditEvent.of(AuditStep.REJECTED).outcome(AuditOutcome.REFUSED).routeId(ROUTE)
                     .senderId(organId).actor(organId).origin("hub SOAP SendDocument").payload(pkg)
                     .detail(rejection.code() + " at " + rejection.field() + " (" + rejection.rule() + "): "
                             + rejection.getMessage()).build());
@@ -63,7 +79,7 @@ public class AuditedHubBackend implements HubBackend {
     @Override
     public void confirmReceived(String organId, String id) throws HubRejection {
         delegate.confirmReceived(organId, id);
-        audit.record(AuditEvent.of(AuditStep.ACKNOWLEDGED).routeId(ROUTE).recipientId(organId).actor(organId)
+        beforeAnswer(AuditEvent.of(AuditStep.ACKNOWLEDGED).routeId(ROUTE).recipientId(organId).actor(organId)
                 .origin("hub SOAP ConfirmReceived").detail("pending box entry " + id + " confirmed by the recipient")
                 .build());
     }

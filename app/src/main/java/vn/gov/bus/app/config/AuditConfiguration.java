@@ -53,8 +53,7 @@ public class AuditConfiguration {
         /**
          * The audit log's database: by default its own H2 file next to the bus's, because payloads
          * are large rows and H2 writes every commit of a database file as one chunk — sharing the file
-         * made the delivery ledger's small commits carry the payloads' pages (a third of the bench's
-         * rate). An empty url keeps the tables in the bus's database (PostgreSQL copes). Takes the
+         * makes the delivery ledger's small commits carry the payloads' pages. An empty url keeps the tables in the bus's database (PostgreSQL copes). Takes the
          * JdbcTemplate so that Flyway has migrated the bus's database first.
          */
         @Bean(destroyMethod = "close")

@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param tsaCertificates    PEM files of the TSA's root (and intermediates): trusted when verifying,
  *                           and written into every export bundle
  * @param database           the audit log's own database; an empty url keeps it in the bus's database
+ * @param durableReceipts    true: the hub answers SendDocument only after the RECEIVED and ACCEPTED
+ *                           (or REJECTED) records are committed (one commit wait per call)
  */
 @Validated
 @ConfigurationProperties("bus.audit")
@@ -37,7 +39,8 @@ public record AuditProperties(@DefaultValue("true") boolean enabled,
                               URI tsaUrl,
                               @DefaultValue("10s") Duration tsaTimeout,
                               List<Path> tsaCertificates,
-                              Database database) {
+                              Database database,
+                              @DefaultValue("false") boolean durableReceipts) {
 
     /** JDBC url, user and password of the audit log's database (empty url: the bus's own database). */
     public record Database(String url, String username, String password) {

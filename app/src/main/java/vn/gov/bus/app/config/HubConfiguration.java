@@ -18,9 +18,9 @@ public class HubConfiguration {
 
     @Bean
     Endpoint documentHubEndpoint(Bus cxfBus, HubIngress ingress, AgencyDirectory directory, BusProperties bus,
-                                 AuditTrail audit) {
+                                 AuditTrail audit, AuditProperties auditSettings) {
         HubLimits limits = HubLimits.ofPackageBytes(bus.limits().maxPackageSize().toBytes());
         return HubEndpointPublisher.publish(cxfBus, "/hub",
-                new DocumentHubEndpoint(new AuditedHubBackend(ingress, audit), directory::authenticate, limits));
+                new DocumentHubEndpoint(new AuditedHubBackend(ingress, audit, auditSettings.durableReceipts()), directory::authenticate, limits));
     }
 }

@@ -83,9 +83,7 @@ public class AuditEventNotifier extends EventNotifierSupport {
         if (!queues.isBusQueue(queue)) {
             return;
         }
-        // Not waited for: the step that tells the outside comes later on this thread and waits
-        // (hub: ACCEPTED before the SOAP answer; dispatch: SIGNED/ROUTED before the JMS commit;
-        // poller: ACKNOWLEDGED; replay: REPLAYED), and the writer commits in order.
+        // handed over, not waited for: see docs/auditing.md, "Durability"
         if (queue.equals(queues.incoming())) {
             audit.handOver(base(AuditStep.VERIFIED, exchange, routeId).payload(payload)
                     .detail(header(exchange, BusHeaders.VERIFICATION)).build());
