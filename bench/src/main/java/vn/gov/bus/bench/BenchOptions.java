@@ -28,10 +28,14 @@ import java.util.Set;
  * @param registryThreads  concurrent callers of the enterprise lookup REST service
  * @param reconcileLines   payments (and about as many statement lines) of the reconciliation run
  * @param reconcileFormats statement layouts measured: csv, camt or both
+ * @param e2eAudit         end-to-end runs with the audit log {@code off}, {@code on}, or {@code both} (off, then on)
+ * @param e2eRepeat        how many times the end-to-end runs are repeated (alternating off/on with {@code both}),
+ *                         to see through the noise of a shared machine
  * @param parts            which measurements run: queue, sign, outgoing, incoming, registry, reconcile (default all)
  */
 record BenchOptions(Duration queueSeconds, Duration queueWarmUp, int queueProducers, Duration signSeconds,
                     int e2eDocuments, int e2eWarmUp, int e2eSenders, int e2eRate, Duration e2eTimeout,
+                    String e2eAudit, int e2eRepeat,
                     int inDocuments, int inWarmUp, Duration inTimeout,
                     Duration registrySeconds, int registryThreads,
                     int reconcileLines, Set<String> reconcileFormats, Set<String> parts) {
@@ -44,7 +48,7 @@ record BenchOptions(Duration queueSeconds, Duration queueWarmUp, int queueProduc
 
     private static final Set<String> NAMES = Set.of("queue-seconds", "queue-warm-up-seconds", "queue-producers",
             "sign-seconds", "e2e-documents", "e2e-warm-up", "e2e-senders", "e2e-rate",
-            "e2e-timeout-seconds", "in-documents", "in-warm-up", "in-timeout-seconds",
+            "e2e-timeout-seconds", "e2e-audit", "e2e-repeat", "in-documents", "in-warm-up", "in-timeout-seconds",
             "registry-seconds", "registry-threads", "reconcile-lines", "reconcile-formats", "parts");
 
     static BenchOptions parse(String... args) {
@@ -69,6 +73,8 @@ record BenchOptions(Duration queueSeconds, Duration queueWarmUp, int queueProduc
                 positive(values, "e2e-senders", 4),
                 whole(values, "e2e-rate", 0),
                 Duration.ofSeconds(positive(values, "e2e-timeout-seconds", 180)),
+                audit(values.getOrDefault("e2e-audit", "both")),
+                positive(values, "e2e-repeat", 1),
                 positive(values, "in-documents", 500),
                 positive(values, "in-warm-up", 50),
                 Duration.ofSeconds(positive(values, "in-timeout-seconds", 180)),
@@ -81,7 +87,7 @@ record BenchOptions(Duration queueSeconds, Duration queueWarmUp, int queueProduc
 
     static String usage() {
         return "options: --queue-seconds=5 --queue-warm-up-seconds=2 --queue-producers=1 --sign-seconds=5 "
-                + "--e2e-documents=1000 --e2e-warm-up=200 --e2e-senders=4 --e2e-rate=0 (closed loop) --e2e-timeout-seconds=180 "
+                + "--e2e-documents=1000 --e2e-warm-up=200 --e2e-senders=4 --e2e-rate=0 (closed loop) --e2e-timeout-seconds=180 --e2e-audit=both|on|off --e2e-repeat=1 "
                 + "--in-documents=500 --in-warm-up=50 --in-timeout-seconds=180 --registry-seconds=10 --registry-threads=4 --reconcile-lines=1000000 --reconcile-formats=csv,camt "
                 + "--parts=queue,sign,outgoing,incoming,registry,reconcile (default: all)";
     }
@@ -96,6 +102,27 @@ record BenchOptions(Duration queueSeconds, Duration queueWarmUp, int queueProduc
             chosen.add(p);
         }
         return Set.copyOf(chosen);
+    }
+
+    /** The audit settings of the end-to-end runs: true = log on. */
+    java.util.List<Boolean> auditRuns() {
+        java.util.List<Boolean> once = switch (e2eAudit) {
+            case "on" -> java.util.List.of(true);
+            case "off" -> java.util.List.of(false);
+            default -> java.util.List.of(false, true);
+        };
+        java.util.List<Boolean> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < e2eRepeat; i++) {
+            runs.addAll(once);
+        }
+        return runs;
+    }
+
+    private static String audit(String raw) {
+        if (!Set.of("both", "on", "off").contains(raw)) {
+            throw new IllegalArgumentException("--e2e-audit must be both, on or off, was '" + raw + "'");
+        }
+        return raw;
     }
 
     private static int positive(Map<String, String> values, String name, int fallback) {

@@ -29,6 +29,8 @@ public final class BusBench {
     static final int SMALL_BODY = 1024;
     static final int LARGE_BODY = 64 * 1024;
     static final double TARGET_RATIO = 0.60;
+    /** The audit log may cost at most 10 % of the end-to-end rate (issue 4). */
+    static final double AUDIT_TARGET_RATIO = 0.90;
 
     private BusBench() {
     }
@@ -102,14 +104,16 @@ public final class BusBench {
         }
 
         EndToEndRate.Result e2e = null;
-        if (options.runs("outgoing")) {
-            System.out.printf("%n[outgoing] end to end, outgoing: %d local system(s) → hub SOAP → bus.outgoing → sign"
-                            + " → bus.deliver.axis → axis simulator (HTTP); %d warm-up + %d measured packages, %s%n",
-                    options.e2eSenders(), options.e2eWarmUp(), options.e2eDocuments(),
+        List<EndToEndRate.Result> runs = new ArrayList<>();
+        for (boolean audit : options.runs("outgoing") ? options.auditRuns() : List.<Boolean>of()) {
+            System.out.printf("%n[outgoing] end to end, outgoing, audit log %s: %d local system(s) → hub SOAP → bus.outgoing"
+                            + " → sign → bus.deliver.axis → axis simulator (HTTP); %d warm-up + %d measured packages, %s%n",
+                    audit ? "ON" : "OFF", options.e2eSenders(), options.e2eWarmUp(), options.e2eDocuments(),
                     options.e2eRate() > 0 ? "offered at " + options.e2eRate() + " docs/s"
                             : "closed loop (next package as soon as the previous is accepted)");
-            e2e = new EndToEndRate(workDir.resolve("bus-data"), options.e2eSenders(),
-                    options.e2eRate(), options.e2eTimeout()).run(options.e2eWarmUp(), options.e2eDocuments());
+            e2e = new EndToEndRate(workDir.resolve(audit ? "bus-data-audit" : "bus-data"),
+                    options.e2eSenders(), options.e2eRate(), options.e2eTimeout(), audit)
+                    .run(options.e2eWarmUp(), options.e2eDocuments());
             System.out.printf("  package %d bytes; delivered %d of %d (failed sends %d, duplicates at the axis %d)%n",
                     e2e.packageBytes(), e2e.arrived(), e2e.documents(), e2e.failedSends(), e2e.duplicates());
             System.out.printf("  accepted by the hub %.1f docs/s (SendDocument p50 %.1f ms); delivered %.1f docs/s%n",
@@ -117,6 +121,7 @@ public final class BusBench {
             System.out.printf("  latency send → axis: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     e2e.p50Millis(), e2e.p99Millis(), e2e.maxMillis());
             System.out.printf("  deepest backlog while measuring: %s%n", e2e.deepestBacklog());
+            runs.add(e2e);
         }
 
         IncomingRate.Result in = null;
@@ -170,6 +175,17 @@ public final class BusBench {
             System.out.printf("reconciliation, %s statement, %,d lines: %.1f s (target < 30 s), CPU %.1f s, peak heap %d MB,"
                             + " max heap %d MB (target < 512 MB)%n", r.format(), r.lines(), r.elapsed().toNanos() / 1e9,
                     r.cpu().toNanos() / 1e9, r.peakHeapBytes() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        }
+        List<Double> off = new ArrayList<>();
+        List<Double> on = new ArrayList<>();
+        for (EndToEndRate.Result r : runs) {
+            (r.audit() ? on : off).add(r.deliveredPerSecond());
+        }
+        if (!off.isEmpty() && !on.isEmpty()) {
+            System.out.printf("end to end without the audit log: %s docs/s; with it: %s docs/s%n", rates(off), rates(on));
+            double ratio = median(on) / median(off);
+            System.out.printf("end to end with the audit log / without (medians): %.1f / %.1f docs/s = %.2f "
+                    + "(target ≥ %.2f)%n", median(on), median(off), ratio, AUDIT_TARGET_RATIO);
         }
     }
 
@@ -240,6 +256,16 @@ public final class BusBench {
             System.out.printf("ratio end-to-end / raw queue (64 KB, commit per message): %.2f (target ≥ %.2f)%n",
                     e2e.deliveredPerSecond() / large.perSecond(), TARGET_RATIO);
         }
+    }
+
+    private static String rates(List<Double> rates) {
+        return String.join(", ", rates.stream().map(r -> "%.1f".formatted(r)).toList());
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static String queueNote(RawQueueRate.Result r) {

@@ -50,7 +50,7 @@ final class EndToEndRate {
     static final String OFFICE_TOKEN = "demo-token-van-phong";
     private static final List<String> QUEUES = List.of("bus.outgoing", "bus.deliver.axis");
 
-    record Result(int documents, int senders, int offeredRate, int packageBytes, int arrived, int failedSends, long duplicates,
+    record Result(boolean audit, int documents, int senders, int offeredRate, int packageBytes, int arrived, int failedSends, long duplicates,
                   double acceptedPerSecond, double deliveredPerSecond, double p50Millis, double p99Millis,
                   double maxMillis, double acceptP50Millis, Map<String, Long> deepestBacklog) {
     }
@@ -59,9 +59,14 @@ final class EndToEndRate {
     private final int senders;
     private final int offeredRate;
     private final Duration timeout;
+    private final boolean audit;
 
-    /** @param offeredRate packages per second in total, 0 for a closed loop */
-    EndToEndRate(Path dataDir, int senders, int offeredRate, Duration timeout) {
+    /**
+     * @param offeredRate packages per second in total, 0 for a closed loop
+     * @param audit       whether the bus runs with its audit log (bus.audit.enabled)
+     */
+    EndToEndRate(Path dataDir, int senders, int offeredRate, Duration timeout, boolean audit) {
+        this.audit = audit;
         this.dataDir = dataDir;
         this.senders = senders;
         this.offeredRate = offeredRate;
@@ -88,7 +93,8 @@ final class EndToEndRate {
                 "--bus.simulators.axis-directory-size=1000",
                 "--logging.level.root=WARN",
                 "--logging.level.org.apache.activemq.audit=WARN",
-                "--spring.main.banner-mode=off"};
+                "--spring.main.banner-mode=off",
+                "--bus.audit.enabled=" + audit};
         BenchPackages.Template template = BenchPackages.largeTemplate();
         try (ConfigurableApplicationContext bus = new SpringApplicationBuilder(BusApplication.class).run(args)) {
             AxisSimulator axis = bus.getBean(AxisSimulator.class);
@@ -229,7 +235,7 @@ final class EndToEndRate {
             int accepted = acceptLatencies.size();
             double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             double[] acceptSorted = acceptLatencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return new Result(documentIds.length, senders, offeredRate, packageBytes, sorted.length, failed.get(), duplicates,
+            return new Result(audit, documentIds.length, senders, offeredRate, packageBytes, sorted.length, failed.get(), duplicates,
                     accepted / seconds(first, lastAccepted), sorted.length / seconds(first, lastArrival),
                     percentile(sorted, 0.50), percentile(sorted, 0.99),
                     sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1],

@@ -26,6 +26,10 @@ public final class BusHeaders {
     public static final String GROUP = "JMSXGroupID";
     /** Why a message was dead-lettered. */
     public static final String FAILURE_REASON = "BusFailureReason";
+    /** Ties the audit records of one action together (e.g. a replay and the delivery it caused). */
+    public static final String CORRELATION_ID = "BusCorrelationId";
+    /** On a replayed message: deliver it again even if the ledger says it was delivered (operator's choice). */
+    public static final String REPLAY_FORCE = "BusReplayForce";
 
     private BusHeaders() {
     }

@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import vn.gov.bus.connectors.qlvb.DocumentHubEndpoint;
 import vn.gov.bus.connectors.qlvb.HubEndpointPublisher;
 import vn.gov.bus.connectors.qlvb.HubLimits;
+import vn.gov.bus.app.audit.AuditedHubBackend;
+import vn.gov.bus.core.audit.AuditTrail;
 import vn.gov.bus.core.state.AgencyDirectory;
 import vn.gov.bus.routes.hub.HubIngress;
 
@@ -15,9 +17,10 @@ import vn.gov.bus.routes.hub.HubIngress;
 public class HubConfiguration {
 
     @Bean
-    Endpoint documentHubEndpoint(Bus cxfBus, HubIngress ingress, AgencyDirectory directory, BusProperties bus) {
+    Endpoint documentHubEndpoint(Bus cxfBus, HubIngress ingress, AgencyDirectory directory, BusProperties bus,
+                                 AuditTrail audit, AuditProperties auditSettings) {
         HubLimits limits = HubLimits.ofPackageBytes(bus.limits().maxPackageSize().toBytes());
         return HubEndpointPublisher.publish(cxfBus, "/hub",
-                new DocumentHubEndpoint(ingress, directory::authenticate, limits));
+                new DocumentHubEndpoint(new AuditedHubBackend(ingress, audit, auditSettings.durableReceipts()), directory::authenticate, limits));
     }
 }

@@ -3,6 +3,8 @@ package vn.gov.bus.core.audit;
 /** What happened to a message, or what a person did. Names are stable: they are stored and exported. */
 public enum AuditStep {
     RECEIVED,
+    /** A received package passed the checks and is on the durable queue; its receipt went to the sender. */
+    ACCEPTED,
     REJECTED,
     VALIDATED,
     VERIFIED,

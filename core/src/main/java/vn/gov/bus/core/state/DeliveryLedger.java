@@ -95,6 +95,16 @@ public class DeliveryLedger {
         return taken == 1 ? Claim.AFTER_INTERRUPTION : Claim.BUSY;
     }
 
+    /**
+     * An operator forces one more send of a delivery whatever its state (a replay with force):
+     * the row is claimed SENDING again. Returns false when the ledger has no such delivery.
+     */
+    public boolean forceClaim(DeliveryKey key) {
+        return jdbc.update("UPDATE delivery SET state = 'SENDING', attempts = attempts + 1, updated_at = ?"
+                        + " WHERE sender_id = ? AND dedup_key = ? AND recipient_id = ?",
+                Timestamp.from(Instant.now()), key.senderId(), key.dedupKey(), key.recipientId()) == 1;
+    }
+
     private static Timestamp toTimestamp(Object value) {
         if (value instanceof Timestamp ts) {
             return ts;

@@ -36,6 +36,24 @@ public class PendingBox {
         }
     }
 
+    /**
+     * A forced replay: the entry of (recipient, sender, key) is offered again, with these bytes, as
+     * unconfirmed, so the recipient's system fetches it once more; a missing entry is deposited.
+     * Returns the entry id.
+     */
+    public String redeposit(String recipientId, String senderId, String documentId, String dedupKey,
+                            String messageType, String messageId, byte[] pkg) {
+        int n = jdbc.update("UPDATE pending_document SET package = ?, message_id = ?, confirmed_at = NULL,"
+                        + " received_at = ? WHERE recipient_id = ? AND sender_id = ? AND dedup_key = ?",
+                pkg, messageId, Timestamp.from(Instant.now()), recipientId, senderId, dedupKey);
+        if (n == 0) {
+            return deposit(recipientId, senderId, documentId, dedupKey, messageType, messageId, pkg)
+                    .orElseGet(() -> redeposit(recipientId, senderId, documentId, dedupKey, messageType, messageId, pkg));
+        }
+        return jdbc.queryForObject("SELECT id FROM pending_document WHERE recipient_id = ? AND sender_id = ?"
+                + " AND dedup_key = ?", String.class, recipientId, senderId, dedupKey);
+    }
+
     /** Unconfirmed entries of a box, oldest first. */
     public List<Entry> pending(String recipientId) {
         return jdbc.query("SELECT id, sender_id, document_id, message_type, received_at FROM pending_document"

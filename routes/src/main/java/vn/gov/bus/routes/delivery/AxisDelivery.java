@@ -15,6 +15,10 @@ import vn.gov.bus.connectors.axis.AxisRejectedException;
 import vn.gov.bus.connectors.axis.AxisSendResult;
 import vn.gov.bus.connectors.axis.AxisSentItem;
 import vn.gov.bus.connectors.axis.AxisTransientException;
+import vn.gov.bus.core.audit.AuditEvent;
+import vn.gov.bus.core.audit.AuditOutcome;
+import vn.gov.bus.core.audit.AuditStep;
+import vn.gov.bus.core.audit.AuditTrail;
 import vn.gov.bus.core.state.Channel;
 import vn.gov.bus.core.state.DeliveryKey;
 import vn.gov.bus.core.state.DeliveryLedger;
@@ -35,12 +39,14 @@ public class AxisDelivery {
     private final AxisClient axis;
     private final DeliveryLedger ledger;
     private final Duration inFlightTimeout;
+    private final AuditTrail audit;
 
     public AxisDelivery(AxisClient axis, DeliveryLedger ledger,
-                        @Value("${bus.axis.in-flight-timeout:2m}") Duration inFlightTimeout) {
+                        @Value("${bus.axis.in-flight-timeout:2m}") Duration inFlightTimeout, AuditTrail audit) {
         this.axis = axis;
         this.ledger = ledger;
         this.inFlightTimeout = inFlightTimeout;
+        this.audit = audit;
     }
 
     public void deliver(@Body byte[] pkg,
@@ -49,7 +55,11 @@ public class AxisDelivery {
                         @Header(BusHeaders.SENDER_ID) String senderId,
                         @Header(BusHeaders.DOCUMENT_ID) String documentId,
                         @Header(BusHeaders.MESSAGE_TYPE) String messageType,
-                        @Header(BusHeaders.DEDUP_KEY) String dedupKey) {
+                        @Header(BusHeaders.DEDUP_KEY) String dedupKey,
+                        @Header(BusHeaders.REPLAY_FORCE) Boolean force,
+                        @Header(BusHeaders.CORRELATION_ID) String correlationId) {
+        AuditEvent.Builder event = AuditEvent.of(AuditStep.DELIVERED).routeId("deliver-axis").messageId(messageId)
+                .documentId(documentId).senderId(senderId).correlationId(correlationId).actor("bus").payload(pkg);
         List<DeliveryKey> claimed = new ArrayList<>();
         boolean interrupted = false;
         for (String recipient : Arrays.asList(recipients.split(","))) {
@@ -61,9 +71,19 @@ public class AxisDelivery {
             if (historyUnknown && claim == Claim.FRESH) {
                 claim = Claim.AFTER_INTERRUPTION;
             }
+            if (claim == Claim.DELIVERED && Boolean.TRUE.equals(force) && ledger.forceClaim(key)) {
+                // an operator's forced replay: one more send, not checked against the axis's list
+                claim = Claim.FRESH;
+            }
             switch (claim) {
-                case DELIVERED -> log.info("{} of {} already delivered to {} through the axis; not sent again",
-                        documentId, senderId, recipient);
+                case DELIVERED -> {
+                    log.info("{} of {} already delivered to {} through the axis; not sent again",
+                            documentId, senderId, recipient);
+                    audit.handOver(event.recipientId(recipient)
+                            .outcome(correlationId != null ? AuditOutcome.REFUSED : AuditOutcome.WARNING)
+                            .detail(correlationId != null ? "already delivered; a replay without force does not "
+                                    + "deliver it again" : "already delivered; not sent again").build());
+                }
                 case BUSY -> throw new DeliveryInProgressException(
                         "a send of " + documentId + " to " + recipient + " is in progress elsewhere");
                 case FRESH -> claimed.add(key);
@@ -83,11 +103,18 @@ public class AxisDelivery {
                     log.info("{} of {} had reached the axis before an interruption (axis id {}); recorded, not resent",
                             documentId, senderId, remoteId);
                     claimed.forEach(key -> ledger.markDelivered(key, remoteId));
+                    claimed.forEach(key -> audit.handOver(event.recipientId(key.recipientId())
+                            .detail("found on the axis (id " + remoteId + ") after an interrupted send; not resent")
+                            .build()));
                     return;
                 }
             }
             AxisSendResult result = axis.sendEdoc(pkg, "STATUS".equals(messageType) ? "status" : "edoc");
             claimed.forEach(key -> ledger.markDelivered(key, result.docId()));
+            // handed over, not waited for: see docs/auditing.md, "Durability" (queue consumers)
+            claimed.forEach(key -> audit.handOver(event.recipientId(key.recipientId())
+                    .detail("axis id " + result.docId() + (Boolean.TRUE.equals(force) ? " (forced replay)" : ""))
+                    .build()));
             log.info("{} {} of {} delivered to the axis for {} (axis id {})", messageType, documentId, senderId,
                     recipients, result.docId());
         } catch (AxisTransientException e) {

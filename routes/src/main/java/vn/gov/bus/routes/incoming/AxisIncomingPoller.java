@@ -14,6 +14,10 @@ import vn.gov.bus.connectors.axis.AxisClient;
 import vn.gov.bus.connectors.axis.AxisException;
 import vn.gov.bus.connectors.axis.AxisListItem;
 import vn.gov.bus.connectors.axis.AxisProtocol;
+import vn.gov.bus.core.audit.AuditEvent;
+import vn.gov.bus.core.audit.AuditOutcome;
+import vn.gov.bus.core.audit.AuditStep;
+import vn.gov.bus.core.audit.AuditTrail;
 import vn.gov.bus.core.edxml.EdocPackage;
 import vn.gov.bus.core.state.InboundReceipts;
 import vn.gov.bus.core.state.MessageRegistry;
@@ -47,10 +51,12 @@ public class AxisIncomingPoller {
     private final StatusLog statusLog;
     private final StatusDocuments statusDocuments;
     private final ProducerTemplate producer;
+    private final AuditTrail audit;
 
     public AxisIncomingPoller(AxisClient axis, InboundPackageCheck check, InboundReceipts receipts,
                               Quarantine quarantine, MessageRegistry registry, StatusLog statusLog,
-                              StatusDocuments statusDocuments, ProducerTemplate producer) {
+                              StatusDocuments statusDocuments, ProducerTemplate producer, AuditTrail audit) {
+        this.audit = audit;
         this.axis = axis;
         this.check = check;
         this.receipts = receipts;
@@ -131,6 +137,10 @@ public class AxisIncomingPoller {
             statusDocuments.recordCode(parsed, senderId, documentId);
         }
         axis.updateStatus(item.id(), AxisProtocol.TRANSPORT_DONE, null);
+        // VERIFIED and QUEUED were recorded when the package reached the incoming queue
+        audit.handOver(AuditEvent.of(AuditStep.ACKNOWLEDGED).routeId("axis-incoming-poll").messageId(messageId)
+                .documentId(documentId).senderId(senderId).actor("bus").origin("axis id " + item.id())
+                .detail(AxisProtocol.TRANSPORT_DONE).build());
         log.info("axis: received {} {} of {} (axis id {}) as message {}: {}", type, documentId, senderId, item.id(),
                 messageId, verdict.verification());
     }
@@ -143,7 +153,13 @@ public class AxisIncomingPoller {
         String quarantineId = quarantine.put(SOURCE, item.id(), senderId, documentId, type, verdict.reasonCode(),
                 verdict.reason(), pkg);
         String reason = verdict.reasonCode() + ": " + verdict.reason();
+        audit.record(AuditEvent.of(AuditStep.QUARANTINED).outcome(AuditOutcome.REFUSED).routeId("axis-incoming-poll")
+                .documentId(documentId).senderId(senderId).actor("bus").origin("axis id " + item.id())
+                .detail("quarantine " + quarantineId + ": " + reason).payload(pkg).build());
         axis.updateStatus(item.id(), AxisProtocol.TRANSPORT_FAIL, Quarantine.cut(reason));
+        audit.record(AuditEvent.of(AuditStep.ACKNOWLEDGED).outcome(AuditOutcome.REFUSED).routeId("axis-incoming-poll")
+                .documentId(documentId).senderId(senderId).actor("bus").origin("axis id " + item.id())
+                .detail(AxisProtocol.TRANSPORT_FAIL + ": " + reason).build());
         log.warn("axis: refused {} {} of {} (axis id {}), quarantined as {}: {}", type, documentId, senderId,
                 item.id(), quarantineId, reason);
     }

@@ -1,0 +1,219 @@
+package vn.gov.bus.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.gov.bus.app.TestPorts;
+import vn.gov.bus.audit.verifier.AuditVerifierMain;
+import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
+import vn.gov.bus.connectors.qlvb.HubCallException;
+import vn.gov.bus.connectors.qlvb.LocalDocumentSystemSimulator;
+import vn.gov.bus.core.edxml.SamplePackages;
+
+/**
+ * The audit log on the whole bus through its real endpoints: the SOAP hub, the axis simulator over
+ * HTTP, embedded Artemis and H2; the auditors' REST API; the offline verifier on an exported bundle.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "bus.simulators.enabled=true",
+        "bus.simulators.demo-traffic=false",
+        "bus.simulators.axis-directory-size=1000",
+        "bus.broker.redelivery-delay=100ms",
+        "bus.broker.max-redelivery-delay=400ms",
+        "bus.broker.max-delivery-attempts=4",
+        "bus.axis.request-timeout=5s",
+        "bus.axis.poll-enabled=false"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class AuditFlowTest {
+
+    static final String OFFICE = "000.00.01.H53";
+    static final String OFFICE_TOKEN = "demo-token-van-phong";
+    static final String FINANCE = "000.00.05.H53";
+    static final String GOVERNMENT_OFFICE = "000.00.00.G22";
+
+    @TempDir
+    static Path dataDir;
+    static final int AXIS_PORT = TestPorts.free();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("bus.data-dir", () -> dataDir.toString());
+        registry.add("bus.simulators.axis-port", () -> AXIS_PORT);
+        registry.add("bus.axis.endpoint", () -> "http://127.0.0.1:" + AXIS_PORT);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AxisSimulator axis;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+
+    LocalDocumentSystemSimulator office() {
+        return new LocalDocumentSystemSimulator(URI.create("http://127.0.0.1:" + port + "/services/hub"), OFFICE,
+                OFFICE_TOKEN);
+    }
+
+    @Test
+    void aDocumentsWholePathIsInAChainThatVerifiesLiveAndOfflineFromTheExportedBundle() throws Exception {
+        byte[] pkg = SamplePackages.edoc().from(OFFICE, "Văn phòng UBND tỉnh Tây Ninh")
+                .to(FINANCE, "Sở Tài chính").to(GOVERNMENT_OFFICE, "Văn phòng Chính phủ")
+                .subject("Kiểm toán nhật ký").build();
+        String documentId = office().send(pkg).documentId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> steps(documentId).stream()
+                .filter("DELIVERED OK"::equals).count() == 2);
+        List<String> steps = steps(documentId);
+        assertThat(steps).contains("ACCEPTED OK", "SIGNED OK", "ROUTED OK", "QUEUED OK", "DELIVERED OK");
+        JsonNode records = get("/api/audit/records?documentId=" + enc(documentId) + "&size=100").path("records");
+        // RECEIVED is recorded before the package is read, so it is found by its payload, the same bytes as ACCEPTED
+        String received = first(records, "ACCEPTED").path("payloadSha256").asText();
+        JsonNode byPayload = get("/api/audit/records?step=RECEIVED&agency=" + OFFICE + "&size=500").path("records");
+        assertThat(byPayload.findValuesAsText("payloadSha256")).contains(received);
+        HttpResponse<byte[]> payload = http.send(HttpRequest.newBuilder(uri(first(records, "SIGNED").path("payload")
+                .asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(payload.statusCode()).isEqualTo(200);
+        assertThat(axis.received().stream().filter(r -> documentId.equals(r.documentId())).findFirst().orElseThrow()
+                .content()).isEqualTo(payload.body());
+
+        JsonNode live = get("/api/audit/verify");
+        assertThat(live.path("ok").asBoolean()).as(live.toString()).isTrue();
+        assertThat(live.path("checkpoints").asInt()).isPositive();
+
+        HttpResponse<byte[]> bundle = http.send(HttpRequest.newBuilder(uri("/api/audit/export?documentId="
+                + enc(documentId))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        Path zip = dataDir.resolve("bundle.zip");
+        Files.write(zip, bundle.body());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = AuditVerifierMain.run(new String[] {zip.toString(), "--anchor=" + dataDir.resolve("pki/root-ca.pem")},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("OK records=");
+        assertThat(exit).isZero();
+    }
+
+    @Test
+    void aRefusedPackageIsRecordedAsRejectedWithTheReasonTheSenderWasGiven() throws Exception {
+        byte[] pkg = SamplePackages.edoc().from(FINANCE, "Sở Tài chính").to(GOVERNMENT_OFFICE, "VPCP").build();
+        assertThatThrownBy(() -> office().send(pkg)).isInstanceOf(HubCallException.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/audit/records?step=REJECTED&agency=" + OFFICE)
+                .path("total").asInt() >= 1);
+        JsonNode rejected = get("/api/audit/records?step=REJECTED&agency=" + OFFICE).path("records").get(0);
+        assertThat(rejected.path("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(rejected.path("detail").asText()).contains("From");
+        assertThat(rejected.path("payloadSha256").asText()).hasSize(64);
+    }
+
+    @Test
+    void replayDeliversOnceRefusesADuplicateWithoutForceDeliversWithForceAndAllThreeAreLogged() throws Exception {
+        axis.failNext(1, 400);
+        byte[] pkg = SamplePackages.edoc().from(OFFICE, "Văn phòng").to(GOVERNMENT_OFFICE, "VPCP")
+                .subject("Gửi lại văn bản").build();
+        String documentId = office().send(pkg).documentId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> steps(documentId).contains("DEAD_LETTERED ERROR"));
+        long deadLettered = first(get("/api/audit/records?documentId=" + enc(documentId) + "&step=DEAD_LETTERED")
+                .path("records"), "DEAD_LETTERED").path("seq").asLong();
+        assertThat(axis.countByDocumentId(documentId)).isZero();
+
+        JsonNode dry = replay(deadLettered, false, true);
+        assertThat(dry.path("sent").asBoolean()).isFalse();
+        assertThat(dry.path("queue").asText()).isEqualTo("bus.deliver.axis");
+        assertThat(axis.countByDocumentId(documentId)).isZero();
+
+        JsonNode once = replay(deadLettered, false, false);
+        // the DELIVERED record follows the axis's answer: wait for the record, then count at the axis
+        await().atMost(Duration.ofSeconds(30)).until(() -> outcomes(once).contains("DELIVERED OK"));
+        assertThat(outcomes(once)).containsExactlyInAnyOrder("QUEUED OK", "REPLAYED OK", "DELIVERED OK");
+        assertThat(axis.countByDocumentId(documentId)).isEqualTo(1);
+
+        JsonNode duplicate = replay(deadLettered, false, false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> outcomes(duplicate).contains("DELIVERED REFUSED"));
+        assertThat(axis.countByDocumentId(documentId)).isEqualTo(1);
+
+        JsonNode forced = replay(deadLettered, true, false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> outcomes(forced).contains("DELIVERED OK"));
+        assertThat(axis.countByDocumentId(documentId)).isEqualTo(2);
+        assertThat(get("/api/audit/records?documentId=" + enc(documentId) + "&step=REPLAYED").path("total").asInt())
+                .isEqualTo(4);
+    }
+
+    @Test
+    void searchWithAnUnknownStepIsRefusedWithTheAllowedValues() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/audit/records?step=SENT")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("DELIVERED").contains("errorVi");
+    }
+
+    JsonNode replay(long seq, boolean force, boolean dryRun) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/audit/replay"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"seq\":" + seq + ",\"force\":" + force + ",\"dryRun\":"
+                        + dryRun + "}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json.readTree(r.body());
+    }
+
+    List<String> outcomes(JsonNode replay) throws Exception {
+        return stepsOf(get("/api/audit/records?correlationId=" + enc(replay.path("correlationId").asText()))
+                .path("records"));
+    }
+
+    List<String> steps(String documentId) throws Exception {
+        return stepsOf(get("/api/audit/records?documentId=" + enc(documentId) + "&size=100").path("records"));
+    }
+
+    static List<String> stepsOf(JsonNode records) {
+        List<String> out = new ArrayList<>();
+        records.forEach(r -> out.add(r.path("step").asText() + " " + r.path("outcome").asText()));
+        return out;
+    }
+
+    static JsonNode first(JsonNode records, String step) {
+        for (JsonNode r : records) {
+            if (step.equals(r.path("step").asText())) {
+                return r;
+            }
+        }
+        throw new AssertionError("no " + step + " record in " + records);
+    }
+
+    JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json.readTree(r.body());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
