@@ -161,6 +161,15 @@ class Camt053ReaderTest {
     }
 
     @Test
+    void theIsoSchemaDeclaresNoIdentityConstraintsSoTheParserLosesNothingByNotCheckingThem() throws IOException {
+        try (var in = Camt053Parser.class.getClassLoader().getResourceAsStream("camt/camt.053.001.02.xsd")) {
+            String xsd = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(xsd).contains("<xs:complexType name=\"ReportEntry2\">")
+                    .doesNotContain("<xs:key").doesNotContain("<xs:unique").doesNotContain("<xs:keyref");
+        }
+    }
+
+    @Test
     void closingTheReaderBeforeTheEndStopsItsParsingThread() throws IOException {
         // more entries than the queue holds, so that the parsing thread is blocked handing them over
         int payments = (Camt053Reader.QUEUED_BATCHES + 2) * Camt053Parser.BATCH;
