@@ -9,7 +9,8 @@ import vn.gov.bus.reconciliation.BankEntry;
  * A bank statement of one beneficiary account and one day, streamed entry by entry. The account
  * and the day are known before the first entry is read (so that the payments to match can be
  * loaded first). A format error anywhere throws {@link FeedRejectedException}, also from
- * {@link #next()}: the caller must not commit anything of a statement it could not read to the end.
+ * {@link #hasNext()} and {@link #next()}: the caller must not commit anything of a statement it could not
+ * read to the end.
  */
 public interface StatementReader extends Iterator<BankEntry>, Closeable {
 

@@ -116,9 +116,15 @@ class FeedReadersTest {
         byte[] whole = Files.readAllBytes(statement);
         Path cut = dir.resolve("cut.xml");
         Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
-        assertThatThrownBy(() -> new Camt053Reader(cut, CODES, HCM))
-                .isInstanceOf(FeedRejectedException.class)
-                .hasMessageContaining("camt.053.001.02").hasMessageContaining("line");
+        long lastLine = new String(Files.readAllBytes(cut), StandardCharsets.UTF_8).lines().count();
+        // validated while it is read: refused at the latest when the reader reaches the cut
+        assertThatThrownBy(() -> {
+            try (Camt053Reader reader = new Camt053Reader(cut, CODES, HCM)) {
+                reader.forEachRemaining(entry -> { });
+            }
+        }).isInstanceOf(FeedRejectedException.class)
+                .hasMessageContaining("camt.053.001.02").hasMessageContaining("line " + lastLine + ",")
+                .satisfies(e -> assertThat(((FeedRejectedException) e).code()).isEqualTo("SCHEMA"));
     }
 
     @Test
