@@ -14,6 +14,7 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
@@ -45,6 +46,7 @@ import vn.gov.bus.core.edxml.DocumentIds;
 import vn.gov.bus.core.edxml.EdocPackage;
 import vn.gov.bus.core.edxml.EdxmlReader;
 import vn.gov.bus.core.edxml.SamplePackages;
+import vn.gov.bus.core.edxml.TraceHeaders;
 import vn.gov.bus.core.pki.DevCertificateAuthority;
 import vn.gov.bus.core.pki.KeyMaterial;
 import vn.gov.bus.core.signing.PackageSigner;
@@ -116,6 +118,8 @@ class IncomingFlowTest {
     ProducerTemplate producer;
     @Autowired
     EmbeddedActiveMQ broker;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeEach
     void unsignedProvinceIsAllowedToSendUnsigned() {
@@ -154,6 +158,37 @@ class IncomingFlowTest {
         KeyMaterial expired = PARTNER_CA.issueExpired("Expired signer (test)");
         byte[] pkg = signed(documentFrom(GOVERNMENT_OFFICE, "Chứng thư hết hạn"), expired);
         assertRefused(pkg, "CERTIFICATE_EXPIRED", "expired on " + expired.certificate().getNotAfter().toInstant());
+    }
+
+    @Test
+    void certificateThatExpiredWhileThePackageTravelledIsJudgedAtTheSendersClaimedSendingTime() {
+        Instant now = Instant.now();
+        KeyMaterial expiredYesterday = PARTNER_CA.issue(DevCertificateAuthority.EndEntity.signer("Expired in transit")
+                .validity(now.minus(Duration.ofDays(90)), now.minus(Duration.ofDays(1))));
+        byte[] pkg = signedAfterSendersTrace(documentFrom(GOVERNMENT_OFFICE, "Văn bản gửi trước khi chứng thư hết hạn"),
+                expiredYesterday, now.minus(Duration.ofDays(2)));
+        String docId = axis.enqueueIncoming(SYSTEM_ID, pkg, "edoc");
+        String documentId = documentIdOf(pkg);
+
+        awaitAcknowledged(docId, "done");
+        await().atMost(Duration.ofSeconds(30)).until(() -> pendingFor(finance(), documentId).size() == 1);
+        assertThat(jdbc.queryForObject("SELECT verification FROM inbound_receipt WHERE document_id = ?", String.class,
+                documentId)).startsWith("VALID").contains("the sending time the sender's TraceHeader claims");
+    }
+
+    @Test
+    void claimedSendingTimeOlderThanTheWindowIsIgnoredAndTheExpiredCertificateRefused() {
+        KeyMaterial expired = PARTNER_CA.issueExpired("Expired long ago (test)");
+        byte[] pkg = signedAfterSendersTrace(documentFrom(GOVERNMENT_OFFICE, "Thời điểm gửi quá cũ"), expired,
+                Instant.now().minus(Duration.ofDays(35)));
+        assertRefused(pkg, "CERTIFICATE_EXPIRED", "bus.pki.signing-time-window");
+    }
+
+    @Test
+    void revokedCertificateIsRefusedEvenWhenThePackageClaimsItWasSentBeforeTheRevocation() {
+        byte[] pkg = signedAfterSendersTrace(documentFrom(GOVERNMENT_OFFICE, "Ký trước khi bị thu hồi?"), REVOKED_SIGNER,
+                Instant.now().minus(Duration.ofHours(12)));
+        assertRefused(pkg, "CERTIFICATE_REVOKED", "not a trusted time");
     }
 
     @Test
@@ -337,6 +372,14 @@ class IncomingFlowTest {
     private String documentIdOf(byte[] pkg) {
         EdocPackage parsed = reader.read(pkg);
         return parsed.kind() == EdocPackage.Kind.STATUS ? parsed.respondedDocumentId() : parsed.documentId();
+    }
+
+    /** As the sender's system does: its own TraceHeader (the time it sends), then its signature. */
+    private byte[] signedAfterSendersTrace(byte[] pkg, KeyMaterial key, Instant sentAt) {
+        EdocPackage parsed = reader.read(pkg);
+        TraceHeaders.append(parsed.dom(), parsed.fromOrganId(), sentAt);
+        new PackageSigner(key).sign(parsed.dom());
+        return parsed.toBytes();
     }
 
     private byte[] signed(byte[] pkg, KeyMaterial key) {

@@ -1,9 +1,14 @@
 package vn.gov.bus.routes.incoming;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.gov.bus.core.edxml.EdocPackage;
+import vn.gov.bus.core.pki.CertificateCheck;
 import vn.gov.bus.core.edxml.EdxmlException;
 import vn.gov.bus.core.edxml.EdxmlReader;
 import vn.gov.bus.core.signing.PackageVerifier;
@@ -31,9 +36,12 @@ public class InboundPackageCheck {
     private final AgencyDirectory directory;
     private final Clock clock;
     private final StatusDocuments statusDocuments;
+    private final Duration signingTimeWindow;
 
     public InboundPackageCheck(EdxmlReader reader, PackageVerifier verifier, AgencyDirectory directory,
-                               Clock clock, StatusDocuments statusDocuments) {
+                               Clock clock, StatusDocuments statusDocuments,
+                               @Value("${bus.pki.signing-time-window:7d}") Duration signingTimeWindow) {
+        this.signingTimeWindow = signingTimeWindow;
         this.reader = reader;
         this.verifier = verifier;
         this.directory = directory;
@@ -70,14 +78,27 @@ public class InboundPackageCheck {
             return InboundVerdict.reject(parsed, "MALFORMED_PACKAGE", "the DocumentId (or status key) is longer than "
                     + "512 characters");
         }
-        // Verified at reception: the bus keeps no trusted time of signing to verify against.
-        VerificationResult result = verifier.verify(parsed.dom(), clock.instant());
-        String warnings = result.warnings().isEmpty() ? "" : "; warnings: " + String.join("; ", result.warnings());
+        SigningTime when = SigningTime.of(parsed, clock.instant(), signingTimeWindow);
+        VerificationResult result = verifier.verify(parsed.dom(), when.at());
+        if (result.outcome() == VerificationResult.Outcome.VALID && when.claimed()) {
+            VerificationResult now = verifier.verify(parsed.dom(), when.receivedAt());
+            if (now.outcome() == VerificationResult.Outcome.UNTRUSTED_CERTIFICATE
+                    && now.certificateReason() == CertificateCheck.Reason.REVOKED) {
+                return InboundVerdict.reject(parsed, "CERTIFICATE_REVOKED", now.reason()
+                        + " (revocation is judged at reception: the signing time a package claims is not a trusted time)");
+            }
+        }
+        List<String> notes = new ArrayList<>(result.warnings());
+        if (when.note() != null) {
+            notes.add(when.note());
+        }
+        String warnings = notes.isEmpty() ? "" : "; warnings: " + String.join("; ", notes);
         return switch (result.outcome()) {
             case VALID -> InboundVerdict.accept(parsed, "VALID", result.reason(), "VALID" + warnings);
             case UNSIGNED -> unsigned(parsed, result);
             case UNTRUSTED_CERTIFICATE -> InboundVerdict.reject(parsed, "CERTIFICATE_"
-                    + result.certificateReason().name(), result.reason());
+                    + result.certificateReason().name(), when.note() == null ? result.reason()
+                    : result.reason() + " (" + when.note() + ")");
             default -> InboundVerdict.reject(parsed, result.outcome().name(), result.reason());
         };
     }
