@@ -49,6 +49,7 @@ import vn.gov.bus.connectors.mail.MailAttachment;
 import vn.gov.bus.connectors.mail.MailParser;
 import vn.gov.bus.connectors.mail.ReceivedMail;
 import vn.gov.bus.connectors.mail.SmimeCheck;
+import vn.gov.bus.connectors.mail.SmimeSigner;
 import vn.gov.bus.connectors.mail.simulator.MailServerSimulator;
 import vn.gov.bus.connectors.qlvb.LocalDocumentSystemSimulator;
 import vn.gov.bus.connectors.qlvb.PendingItem;
@@ -398,6 +399,45 @@ class MailFlowTest {
                 new HttpEntity<>(Map.of("senderOrganId", COMMUNE), operator("someone.else")), Map.class);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat((String) again.getBody().get("message")).contains("was ACCEPTED by nguyen.van.binh");
+    }
+
+    @Test
+    void smimeSignedMailFromAKnownUnitUnderATrustedRootIsDeliveredWithItsSignerRecorded() throws Exception {
+        String subject = "Thư có chữ ký S/MIME " + UUID.randomUUID();
+        sendSmimeSigned(COMMUNE_SIGNER, subject);
+
+        PendingItem item = awaitPendingFromCommune(system(OFFICE, OFFICE_TOKEN), subject);
+        assertThat(item.from()).isEqualTo(COMMUNE);
+    }
+
+    @Test
+    void smimeSignedMailWhoseSignerChainsToNoTrustAnchorIsQuarantinedAsUntrusted() throws Exception {
+        String subject = "Chữ ký S/MIME của gốc lạ " + UUID.randomUUID();
+        KeyMaterial stranger = DevCertificateAuthority.newRoot("Stranger Root CA (test)").issueSigner("Kẻ lạ");
+        sendSmimeSigned(stranger, subject);
+
+        Map<?, ?> item = awaitQuarantined(subject, "UNTRUSTED_MAIL_SIGNATURE");
+        assertThat((String) item.get("reasonText")).contains("Kẻ lạ").contains("UNTRUSTED_ROOT");
+    }
+
+    private void sendSmimeSigned(KeyMaterial signer, String subject) throws Exception {
+        MimeBodyPart content = new MimeBodyPart();
+        MimeMultipart mixed = new MimeMultipart();
+        MimeBodyPart body = new MimeBodyPart();
+        body.setText("Kính gửi Văn phòng UBND tỉnh.", "UTF-8");
+        mixed.addBodyPart(body);
+        MimeBodyPart file = new MimeBodyPart();
+        file.setDataHandler(new DataHandler(new ByteArrayDataSource(PDF, "application/pdf")));
+        file.setFileName("bao-cao.pdf");
+        file.setHeader("Content-Transfer-Encoding", "base64");
+        mixed.addBodyPart(file);
+        content.setContent(mixed);
+        MimeMessage message = new MimeMessage(session());
+        message.setFrom(new InternetAddress(COMMUNE_MAIL));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(BUS_MAIL));
+        message.setSubject(subject, "UTF-8");
+        message.setContent(new SmimeSigner(signer.privateKey(), signer.chain()).sign(content));
+        sendRaw(message);
     }
 
     @Test

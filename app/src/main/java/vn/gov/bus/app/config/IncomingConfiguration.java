@@ -29,11 +29,12 @@ public class IncomingConfiguration {
     private static final Duration CRL_FETCH_TIMEOUT = Duration.ofSeconds(10);
 
     /**
-     * Trusts the anchors the bus's own certificate chains to plus the configured extra ones
-     * (partners sign under either Vietnamese root, and test partners under their own).
+     * Judges the certificates of everything received (package signatures, S/MIME mails): the
+     * anchors the bus's own certificate chains to plus the configured extra ones (partners sign
+     * under either Vietnamese root, and test partners under their own), with the configured CRLs.
      */
     @Bean
-    PackageVerifier packageVerifier(PackageConfiguration.Pki pki, BusProperties bus, Clock clock) {
+    CertificateValidator inboundCertificateValidator(PackageConfiguration.Pki pki, BusProperties bus, Clock clock) {
         BusProperties.Pki settings = bus.pki();
         List<X509Certificate> roots = new ArrayList<>(pki.anchors().certificates());
         if (!settings.extraTrustAnchors().isEmpty()) {
@@ -48,7 +49,12 @@ public class IncomingConfiguration {
         log.info("Received packages are verified against trust anchors {}; revocation: {}; SHA-1 {}",
                 anchors.describe(), crlLocations.isEmpty() ? "not checked (no bus.pki.crl-files or crl-urls)"
                         : crls, settings.allowSha1() ? "accepted with a warning" : "refused");
-        return new PackageVerifier(new CertificateValidator(anchors, crls), new VerifierPolicy(settings.allowSha1()));
+        return new CertificateValidator(anchors, crls);
+    }
+
+    @Bean
+    PackageVerifier packageVerifier(CertificateValidator inboundCertificateValidator, BusProperties bus) {
+        return new PackageVerifier(inboundCertificateValidator, new VerifierPolicy(bus.pki().allowSha1()));
     }
 
     @Bean

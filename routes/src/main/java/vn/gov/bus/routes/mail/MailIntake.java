@@ -11,6 +11,8 @@ import vn.gov.bus.connectors.mail.ReceivedMail;
 import vn.gov.bus.connectors.mail.SmimeCheck;
 import vn.gov.bus.core.edxml.EdocPackage;
 import vn.gov.bus.core.edxml.EdxmlException;
+import vn.gov.bus.core.pki.CertificateCheck;
+import vn.gov.bus.core.pki.CertificateValidator;
 import vn.gov.bus.core.state.Agency;
 import vn.gov.bus.core.state.AgencyDirectory;
 import vn.gov.bus.core.state.Channel;
@@ -34,9 +36,11 @@ public class MailIntake {
     private final InboundPackageCheck packageCheck;
     private final MailToEdoc converter;
     private final MailChannelSettings settings;
+    private final CertificateValidator certificates;
 
     public MailIntake(AgencyDirectory directory, InboundPackageCheck packageCheck, MailToEdoc converter,
-                      MailChannelSettings settings) {
+                      MailChannelSettings settings, CertificateValidator certificates) {
+        this.certificates = certificates;
         this.directory = directory;
         this.packageCheck = packageCheck;
         this.converter = converter;
@@ -59,6 +63,16 @@ public class MailIntake {
         if (mail.smime().outcome() == SmimeCheck.Outcome.BROKEN && !operator) {
             return MailVerdict.refuse(senderId, "BAD_MAIL_SIGNATURE", mail.smime().reason());
         }
+        // An intact signature proves only that the mail matches the certificate it carries: the
+        // certificate must chain to a trust anchor too (DESIGN rule 5), or the signature means nothing.
+        if (mail.smime().outcome() == SmimeCheck.Outcome.INTACT && !operator) {
+            CertificateCheck signer = certificates.validate(mail.smime().chain(), receivedAt);
+            if (!signer.valid()) {
+                return MailVerdict.refuse(senderId, "UNTRUSTED_MAIL_SIGNATURE", "the S/MIME signer "
+                        + mail.smime().signer().getSubjectX500Principal().getName() + " is not trusted: "
+                        + signer.reason() + ", " + signer.detail());
+            }
+        }
         Optional<MailAttachment> attachedPackage = mail.documents().stream().filter(MailIntake::looksLikeEdxml)
                 .findFirst();
         if (attachedPackage.isPresent()) {
@@ -80,7 +94,7 @@ public class MailIntake {
         try {
             EdocPackage built = converter.convert(mail, sender.get(), recipients, receivedAt, mailKey);
             return MailVerdict.accept(built.toBytes(), built, (operator ? "OPERATOR_ACCEPTED" : "MAIL_CONVERTED")
-                    + "; from " + mail.fromAddress() + "; " + smimeWords(mail.smime()));
+                    + "; from " + mail.fromAddress() + "; " + smimeWords(mail.smime(), !operator));
         } catch (EdxmlException e) {
             return MailVerdict.refuse(senderId, "NOT_CONVERTIBLE", "the mail cannot be made into an edXML package: "
                     + e.getMessage());
@@ -126,11 +140,11 @@ public class MailIntake {
         return defaults;
     }
 
-    private static String smimeWords(SmimeCheck check) {
+    private static String smimeWords(SmimeCheck check, boolean chainChecked) {
         return switch (check.outcome()) {
             case NOT_SIGNED -> "no S/MIME signature";
-            case INTACT -> "S/MIME intact, signer " + check.signer().getSubjectX500Principal().getName()
-                    + " (chain not checked)";
+            case INTACT -> "S/MIME valid, signer " + check.signer().getSubjectX500Principal().getName()
+                    + (chainChecked ? ", chained to a trust anchor" : " (accepted by an operator; chain not judged)");
             case BROKEN -> "S/MIME broken: " + check.reason();
         };
     }
