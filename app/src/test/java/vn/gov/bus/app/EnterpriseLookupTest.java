@@ -41,7 +41,6 @@ import vn.gov.bus.schemas.enterprise.LookupFault;
         "bus.simulators.enabled=true",
         "bus.simulators.demo-traffic=false",
         "bus.simulators.axis-directory-size=100",
-        "bus.simulators.registry.port=0",
         "bus.axis.poll-enabled=false",
         "bus.directory.sync-enabled=false",
         "bus.registry.retry-delay=10ms",
@@ -53,14 +52,10 @@ class EnterpriseLookupTest {
 
     @TempDir
     static Path dataDir;
-    static final int AXIS_PORT = TestPorts.free();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        MailTestPorts.register(registry);
-        registry.add("bus.data-dir", () -> dataDir.toString());
-        registry.add("bus.simulators.axis-port", () -> AXIS_PORT);
-        registry.add("bus.axis.endpoint", () -> "http://127.0.0.1:" + AXIS_PORT);
+        SimulatorTestPorts.register(registry, dataDir);
     }
 
     @LocalServerPort

@@ -65,7 +65,6 @@ import vn.gov.bus.core.state.Quarantine;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bus.simulators.enabled=true",
         "bus.simulators.demo-traffic=false",
-        "bus.simulators.registry.port=0",
         "bus.simulators.axis-directory-size=1000",
         "bus.axis.poll-interval=200ms",
         "bus.axis.request-timeout=5s",
@@ -86,14 +85,10 @@ class IncomingFlowTest {
 
     @TempDir
     static Path dataDir;
-    static final int AXIS_PORT = TestPorts.free();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        MailTestPorts.register(registry);
-        registry.add("bus.data-dir", () -> dataDir.toString());
-        registry.add("bus.simulators.axis-port", () -> AXIS_PORT);
-        registry.add("bus.axis.endpoint", () -> "http://127.0.0.1:" + AXIS_PORT);
+        SimulatorTestPorts.register(registry, dataDir);
         registry.add("bus.pki.extra-trust-anchors", () -> writePem(dataDir.resolve("partner-root.pem"),
                 PARTNER_CA.root()).toString());
         registry.add("bus.pki.crl-files", () -> writeCrl(dataDir.resolve("partner.crl"),

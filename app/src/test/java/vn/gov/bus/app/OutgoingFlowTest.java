@@ -38,7 +38,6 @@ import vn.gov.bus.core.state.DeliveryState;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bus.simulators.enabled=true",
         "bus.simulators.demo-traffic=false",
-        "bus.simulators.registry.port=0",
         "bus.simulators.axis-directory-size=1000",
         "bus.limits.max-attachment-size=256KB",
         "bus.broker.redelivery-delay=100ms",
@@ -59,14 +58,10 @@ class OutgoingFlowTest {
 
     @TempDir
     static Path dataDir;
-    static final int AXIS_PORT = TestPorts.free();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        MailTestPorts.register(registry);
-        registry.add("bus.data-dir", () -> dataDir.toString());
-        registry.add("bus.simulators.axis-port", () -> AXIS_PORT);
-        registry.add("bus.axis.endpoint", () -> "http://127.0.0.1:" + AXIS_PORT);
+        SimulatorTestPorts.register(registry, dataDir);
     }
 
     @LocalServerPort

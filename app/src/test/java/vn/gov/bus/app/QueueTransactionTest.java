@@ -41,7 +41,6 @@ import vn.gov.bus.core.edxml.SamplePackages;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bus.simulators.enabled=true",
         "bus.simulators.demo-traffic=false",
-        "bus.simulators.registry.port=0",
         "bus.simulators.axis-directory-size=100",
         "bus.broker.redelivery-delay=100ms"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -49,14 +48,10 @@ class QueueTransactionTest {
 
     @TempDir
     static Path dataDir;
-    static final int AXIS_PORT = TestPorts.free();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        MailTestPorts.register(registry);
-        registry.add("bus.data-dir", () -> dataDir.toString());
-        registry.add("bus.simulators.axis-port", () -> AXIS_PORT);
-        registry.add("bus.axis.endpoint", () -> "http://127.0.0.1:" + AXIS_PORT);
+        SimulatorTestPorts.register(registry, dataDir);
     }
 
     @LocalServerPort

@@ -55,7 +55,6 @@ import vn.gov.bus.core.signing.PackageSigner;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bus.simulators.enabled=true",
         "bus.simulators.demo-traffic=false",
-        "bus.simulators.registry.port=0",
         "bus.simulators.axis-directory-size=1000",
         "bus.axis.poll-interval=200ms",
         "bus.axis.request-timeout=5s"})
@@ -73,14 +72,10 @@ class StatusRoundTripTest {
 
     @TempDir
     static Path dataDir;
-    static final int AXIS_PORT = TestPorts.free();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        MailTestPorts.register(registry);
-        registry.add("bus.data-dir", () -> dataDir.toString());
-        registry.add("bus.simulators.axis-port", () -> AXIS_PORT);
-        registry.add("bus.axis.endpoint", () -> "http://127.0.0.1:" + AXIS_PORT);
+        SimulatorTestPorts.register(registry, dataDir);
         registry.add("bus.pki.extra-trust-anchors", () -> writePem(dataDir.resolve("partner-root.pem"),
                 PARTNER_CA.root()).toString());
     }

@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import vn.gov.bus.app.TestPorts;
+import vn.gov.bus.app.SimulatorTestPorts;
 import vn.gov.bus.audit.verifier.AuditVerifierMain;
 import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
 import vn.gov.bus.connectors.qlvb.HubCallException;
@@ -57,13 +57,10 @@ class AuditFlowTest {
 
     @TempDir
     static Path dataDir;
-    static final int AXIS_PORT = TestPorts.free();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("bus.data-dir", () -> dataDir.toString());
-        registry.add("bus.simulators.axis-port", () -> AXIS_PORT);
-        registry.add("bus.axis.endpoint", () -> "http://127.0.0.1:" + AXIS_PORT);
+        SimulatorTestPorts.register(registry, dataDir);
     }
 
     @LocalServerPort

@@ -13,7 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import vn.gov.bus.app.TestPorts;
+import vn.gov.bus.app.SimulatorTestPorts;
 import vn.gov.bus.app.config.PackageConfiguration;
 import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
 import vn.gov.bus.core.audit.AuditQuery;
@@ -40,13 +40,10 @@ class IncomingAuditTest {
 
     @TempDir
     static Path dataDir;
-    static final int AXIS_PORT = TestPorts.free();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("bus.data-dir", () -> dataDir.toString());
-        registry.add("bus.simulators.axis-port", () -> AXIS_PORT);
-        registry.add("bus.axis.endpoint", () -> "http://127.0.0.1:" + AXIS_PORT);
+        SimulatorTestPorts.register(registry, dataDir);
     }
 
     @Autowired

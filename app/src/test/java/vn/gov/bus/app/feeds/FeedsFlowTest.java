@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import vn.gov.bus.app.MailTestPorts;
+import vn.gov.bus.app.SimulatorTestPorts;
 import vn.gov.bus.app.TestPorts;
 import vn.gov.bus.connectors.feeds.TaxNoticeXml;
 import vn.gov.bus.connectors.feeds.simulator.FeedFileWriters;
@@ -70,7 +70,6 @@ import vn.gov.bus.schemas.tax.Taxpayer;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bus.simulators.enabled=true",
         "bus.simulators.demo-traffic=false",
-        "bus.simulators.registry.port=0",
         "bus.simulators.axis-directory-size=1000",
         "bus.axis.poll-enabled=false",
         "bus.directory.sync-enabled=false",
@@ -93,9 +92,7 @@ class FeedsFlowTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        MailTestPorts.register(registry);
-        registry.add("bus.data-dir", () -> dataDir.toString());
-        registry.add("bus.simulators.axis-port", TestPorts::free);
+        SimulatorTestPorts.register(registry, dataDir);
         registry.add("bus.feeds.mail.uri", () -> "smtp://127.0.0.1:" + SMTP_PORT + "?from=doisoat@tayninh.gov.vn");
     }
 
