@@ -1,8 +1,5 @@
 package vn.gov.bus.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,27 +71,9 @@ final class EndToEndRate {
     }
 
     Result run(int warmUp, int documents) throws Exception {
-        int axisPort = freePort();
-        int smtpPort = freePort();
-        int imapPort = freePort();
-        // Command-line arguments, not default properties: these must win over application.yaml.
-        String[] args = {
-                "--bus.data-dir=" + dataDir,
-                "--server.port=0",
-                "--bus.simulators.enabled=true",
-                "--bus.simulators.demo-traffic=false",
-                "--bus.simulators.registry.port=0",
-                "--bus.simulators.mail.smtp-port=" + smtpPort,
-                "--bus.simulators.mail.imap-port=" + imapPort,
-                "--bus.mail.smtp.port=" + smtpPort,
-                "--bus.mail.imap.port=" + imapPort,
-                "--bus.simulators.axis-port=" + axisPort,
-                "--bus.axis.endpoint=http://127.0.0.1:" + axisPort,
+        String[] args = BenchBus.arguments(dataDir,
                 "--bus.simulators.axis-directory-size=1000",
-                "--logging.level.root=WARN",
-                "--logging.level.org.apache.activemq.audit=WARN",
-                "--spring.main.banner-mode=off",
-                "--bus.audit.enabled=" + audit};
+                "--bus.audit.enabled=" + audit);
         BenchPackages.Template template = BenchPackages.largeTemplate();
         try (ConfigurableApplicationContext bus = new SpringApplicationBuilder(BusApplication.class).run(args)) {
             AxisSimulator axis = bus.getBean(AxisSimulator.class);
@@ -317,11 +296,4 @@ final class EndToEndRate {
         return a.isAfter(b) ? a : b;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port for the axis simulator", e);
-        }
-    }
 }

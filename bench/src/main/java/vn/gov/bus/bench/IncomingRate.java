@@ -1,7 +1,6 @@
 package vn.gov.bus.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,27 +61,10 @@ final class IncomingRate {
         DevCertificateAuthority partner = DevCertificateAuthority.newRoot("Partner Root CA (bench)");
         KeyMaterial signer = partner.issueSigner("Văn phòng Chính phủ (bench signer)");
         Path anchor = writePem(dataDir.resolve("partner-root.pem"), partner);
-        int axisPort = freePort();
-        int smtpPort = freePort();
-        int imapPort = freePort();
-        String[] args = {
-                "--bus.data-dir=" + dataDir.resolve("bus"),
-                "--server.port=0",
-                "--bus.simulators.enabled=true",
-                "--bus.simulators.demo-traffic=false",
-                "--bus.simulators.registry.port=0",
-                "--bus.simulators.mail.smtp-port=" + smtpPort,
-                "--bus.simulators.mail.imap-port=" + imapPort,
-                "--bus.mail.smtp.port=" + smtpPort,
-                "--bus.mail.imap.port=" + imapPort,
-                "--bus.simulators.axis-port=" + axisPort,
-                "--bus.axis.endpoint=http://127.0.0.1:" + axisPort,
+        String[] args = BenchBus.arguments(dataDir.resolve("bus"),
                 "--bus.axis.poll-interval=100ms",
                 "--bus.simulators.axis-directory-size=1000",
-                "--bus.pki.extra-trust-anchors=" + anchor,
-                "--logging.level.root=WARN",
-                "--logging.level.org.apache.activemq.audit=WARN",
-                "--spring.main.banner-mode=off"};
+                "--bus.pki.extra-trust-anchors=" + anchor);
         try (ConfigurableApplicationContext bus = new SpringApplicationBuilder(BusApplication.class).run(args)) {
             AxisSimulator axis = bus.getBean(AxisSimulator.class);
             EdxmlReader reader = bus.getBean(EdxmlReader.class);
@@ -194,9 +176,4 @@ final class IncomingRate {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,8 +1,5 @@
 package vn.gov.bus.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,28 +54,12 @@ final class RegistryLookupRate {
     }
 
     Result run() throws Exception {
-        int axisPort = freePort();
-        int smtpPort = freePort();
-        int imapPort = freePort();
-        String[] args = {
-                "--bus.data-dir=" + dataDir,
-                "--server.port=0",
-                "--bus.simulators.enabled=true",
-                "--bus.simulators.demo-traffic=false",
-                "--bus.simulators.registry.port=0",
-                "--bus.simulators.mail.smtp-port=" + smtpPort,
-                "--bus.simulators.mail.imap-port=" + imapPort,
-                "--bus.mail.smtp.port=" + smtpPort,
-                "--bus.mail.imap.port=" + imapPort,
-                "--bus.simulators.axis-port=" + axisPort,
-                "--bus.axis.endpoint=http://127.0.0.1:" + axisPort,
+        String[] args = BenchBus.arguments(dataDir,
                 "--bus.axis.poll-enabled=false",
                 "--bus.directory.sync-enabled=false",
                 "--bus.simulators.axis-directory-size=100",
-                "--logging.level.root=WARN",
-                // the interim audit trail logs every lookup at INFO: the bench measures lookups, not logging
-                "--logging.level.bus.audit=WARN",
-                "--spring.main.banner-mode=off"};
+                // the audit trail's log line per lookup: the bench measures lookups, not logging
+                "--logging.level.bus.audit=WARN");
         try (ConfigurableApplicationContext bus = new SpringApplicationBuilder(BusApplication.class).run(args)) {
             RegistrySimulator registry = bus.getBean(RegistrySimulator.class);
             String base = "http://127.0.0.1:" + bus.getEnvironment().getRequiredProperty("local.server.port")
@@ -162,11 +143,4 @@ final class RegistryLookupRate {
         return sorted[Math.max(0, index)] / 1e6;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port for the axis simulator", e);
-        }
-    }
 }
