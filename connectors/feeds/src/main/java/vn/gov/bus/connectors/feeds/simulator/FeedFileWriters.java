@@ -32,12 +32,11 @@ public final class FeedFileWriters {
     }
 
     /** The portal's payment export, CSV. */
-    public static final class PaymentCsv implements Closeable {
-        private final BufferedWriter out;
+    public static final class PaymentCsv extends CsvLines {
         private final ZoneId zone;
 
         public PaymentCsv(OutputStream out, ZoneId zone) {
-            this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            super(out);
             this.zone = zone;
             line(String.join(",", PaymentCsvReader.HEADER));
         }
@@ -46,8 +45,17 @@ public final class FeedFileWriters {
             line(String.join(",", p.dossierCode(), p.feeCode(), Long.toString(p.amount()), csv(p.payer()), p.channel(),
                     p.reference() == null ? "" : p.reference(), iso(p.paidAt(), zone), p.account()));
         }
+    }
 
-        private void line(String text) {
+    /** CRLF-terminated UTF-8 lines, buffered: what both CSV layouts write. */
+    public abstract static class CsvLines implements Closeable {
+        private final BufferedWriter out;
+
+        CsvLines(OutputStream out) {
+            this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        }
+
+        final void line(String text) {
             try {
                 out.write(text);
                 out.write("\r\n");
@@ -67,13 +75,12 @@ public final class FeedFileWriters {
     }
 
     /** A bank statement in the bus's CSV layout. */
-    public static final class BankCsv implements Closeable {
-        private final BufferedWriter out;
+    public static final class BankCsv extends CsvLines {
         private final String account;
         private final ZoneId zone;
 
         public BankCsv(OutputStream out, String account, ZoneId zone) {
-            this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            super(out);
             this.account = account;
             this.zone = zone;
             line(String.join(",", BankCsvReader.HEADER));
@@ -83,24 +90,6 @@ public final class FeedFileWriters {
             line(String.join(",", account, e.bookingDate().toString(), e.bookedAt() == null ? "" : iso(e.bookedAt(), zone),
                     e.bankRef() == null ? "" : e.bankRef(), e.reference() == null ? "" : e.reference(),
                     Long.toString(e.amount()), e.credit() ? "C" : "D", csv(e.remittance())));
-        }
-
-        private void line(String text) {
-            try {
-                out.write(text);
-                out.write("\r\n");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 
