@@ -39,19 +39,26 @@ public class PendingBox {
     /**
      * A forced replay: the entry of (recipient, sender, key) is offered again, with these bytes, as
      * unconfirmed, so the recipient's system fetches it once more; a missing entry is deposited.
-     * Returns the entry id.
+     * Returns the entry id, or empty when the entry was withdrawn: the sender took the document
+     * back, and an operator's replay must not hand it over after all.
      */
-    public String redeposit(String recipientId, String senderId, String documentId, String dedupKey,
-                            String messageType, String messageId, byte[] pkg) {
+    public Optional<String> redeposit(String recipientId, String senderId, String documentId, String dedupKey,
+                                      String messageType, String messageId, byte[] pkg) {
         int n = jdbc.update("UPDATE pending_document SET package = ?, message_id = ?, confirmed_at = NULL,"
-                        + " received_at = ? WHERE recipient_id = ? AND sender_id = ? AND dedup_key = ?",
+                        + " received_at = ? WHERE recipient_id = ? AND sender_id = ? AND dedup_key = ?"
+                        + " AND withdrawn_at IS NULL",
                 pkg, messageId, Timestamp.from(Instant.now()), recipientId, senderId, dedupKey);
-        if (n == 0) {
-            return deposit(recipientId, senderId, documentId, dedupKey, messageType, messageId, pkg)
-                    .orElseGet(() -> redeposit(recipientId, senderId, documentId, dedupKey, messageType, messageId, pkg));
+        List<String> existing = jdbc.queryForList("SELECT id FROM pending_document WHERE recipient_id = ?"
+                + " AND sender_id = ? AND dedup_key = ?", String.class, recipientId, senderId, dedupKey);
+        if (n == 1) {
+            return Optional.of(existing.get(0));
         }
-        return jdbc.queryForObject("SELECT id FROM pending_document WHERE recipient_id = ? AND sender_id = ?"
-                + " AND dedup_key = ?", String.class, recipientId, senderId, dedupKey);
+        if (!existing.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> deposited = deposit(recipientId, senderId, documentId, dedupKey, messageType, messageId, pkg);
+        return deposited.isPresent() ? deposited
+                : redeposit(recipientId, senderId, documentId, dedupKey, messageType, messageId, pkg);
     }
 
     /** Unconfirmed entries of a box, oldest first. */

@@ -128,6 +128,26 @@ class StateStoresTest {
     }
 
     @Test
+    void forcedReplayOffersAConfirmedEntryAgainButNeverAWithdrawnOne() {
+        byte[] pkg = "<edXML/>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String confirmed = box.deposit("000.00.05.H53", "000.00.00.G22", "doc-1", "doc-1", "EDOC", "m-1", pkg)
+                .orElseThrow();
+        box.confirm("000.00.05.H53", confirmed);
+        assertThat(box.redeposit("000.00.05.H53", "000.00.00.G22", "doc-1", "doc-1", "EDOC", "m-2", pkg))
+                .contains(confirmed);
+        assertThat(box.pending("000.00.05.H53")).extracting(PendingBox.Entry::id).containsExactly(confirmed);
+
+        String withdrawn = box.deposit("000.00.09.H53", "000.00.00.G22", "doc-2", "doc-2", "EDOC", "m-3", pkg)
+                .orElseThrow();
+        box.withdraw("000.00.09.H53", "000.00.00.G22", "doc-2", "issued by mistake");
+        assertThat(box.redeposit("000.00.09.H53", "000.00.00.G22", "doc-2", "doc-2", "EDOC", "m-4", pkg)).isEmpty();
+        assertThat(box.pending("000.00.09.H53")).isEmpty();
+        assertThat(box.fetch("000.00.09.H53", withdrawn).orElseThrow().withdrawn()).isTrue();
+
+        assertThat(box.redeposit("000.00.09.H53", "000.00.00.G22", "doc-3", "doc-3", "EDOC", "m-5", pkg)).isPresent();
+    }
+
+    @Test
     void onlyALocalAgencyWithTheRightTokenAuthenticates() {
         directory.upsert(new Agency("000.00.01.H53", "Văn phòng", Channel.LOCAL, null, "REJECT_UNSIGNED", null, "SEED"),
                 Tokens.sha256Hex("s3cret"));

@@ -83,9 +83,13 @@ public class LocalDelivery {
                     .actor("bus").payload(pkg);
             Optional<String> entry;
             if (force) {
-                entry = Optional.of(pendingBox.redeposit(recipient, senderId, documentId, dedupKey, messageType,
-                        messageId, pkg));
-                event.detail("forced replay: offered again in the pending box as entry " + entry.get());
+                entry = pendingBox.redeposit(recipient, senderId, documentId, dedupKey, messageType, messageId, pkg);
+                if (entry.isPresent()) {
+                    event.detail("forced replay: offered again in the pending box as entry " + entry.get());
+                } else {
+                    event.outcome(AuditOutcome.REFUSED).detail("forced replay refused: its sender took the document"
+                            + " back before it was delivered (withdrawn entry); a replay does not undo a take-back");
+                }
             } else {
                 entry = pendingBox.deposit(recipient, senderId, documentId, dedupKey, messageType, messageId, pkg);
                 if (entry.isPresent()) {
