@@ -82,6 +82,7 @@ public class AuditStore {
                     jdbc.update("INSERT INTO audit_payload (sha256, size_bytes, compression, content, stored_at,"
                                     + " last_used_at) VALUES (?, ?, ?, ?, ?, ?)", p.sha256(), (long) p.bytes().length,
                             encoded.compression(), encoded.content(), at, at);
+                    storeSegments(p.sha256(), encoded.segments(), at);
                 }
             }
             jdbc.batchUpdate("INSERT INTO audit_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -108,6 +109,21 @@ public class AuditStore {
                     last.recordHash());
             return records;
         });
+    }
+
+    /** Lists a new payload's segments, storing each segment not stored yet (under the head lock: no race). */
+    private void storeSegments(String payloadSha256, List<PayloadCodec.Segment> segments, Timestamp at) {
+        for (int i = 0; i < segments.size(); i++) {
+            PayloadCodec.Segment s = segments.get(i);
+            Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM audit_segment WHERE sha256 = ?", Integer.class,
+                    s.sha256());
+            if (known == null || known == 0) {
+                jdbc.update("INSERT INTO audit_segment (sha256, size_bytes, content, stored_at) VALUES (?, ?, ?, ?)",
+                        s.sha256(), (long) s.bytes().length, s.bytes(), at);
+            }
+            jdbc.update("INSERT INTO audit_payload_segment (payload_sha256, position, payload_offset, segment_sha256)"
+                    + " VALUES (?, ?, ?, ?)", payloadSha256, i, s.offset(), s.sha256());
+        }
     }
 
     public Optional<AuditRecord> find(long seq) {
@@ -194,9 +210,33 @@ public class AuditStore {
 
     /** The exact payload bytes stored under this digest; empty when unknown or pruned. */
     public Optional<byte[]> payload(String sha256) {
-        return jdbc.query("SELECT size_bytes, compression, content FROM audit_payload WHERE sha256 = ?",
-                (rs, i) -> PayloadCodec.decode(rs.getString("compression"), rs.getBytes("content"),
-                        rs.getLong("size_bytes")), sha256).stream().findFirst();
+        return tx.execute(status -> jdbc.query("SELECT size_bytes, compression, content FROM audit_payload"
+                + " WHERE sha256 = ?", (rs, i) -> {
+                    String compression = rs.getString("compression");
+                    long size = rs.getLong("size_bytes");
+                    byte[] content = rs.getBytes("content");
+                    return PayloadCodec.SEGMENTS.equals(compression)
+                            ? PayloadCodec.join(content, size, segmentsOf(sha256))
+                            : PayloadCodec.decode(compression, content, size);
+                }, sha256).stream().findFirst());
+    }
+
+    private List<PayloadCodec.Segment> segmentsOf(String payloadSha256) {
+        return jdbc.query("SELECT r.payload_offset, r.segment_sha256, s.content FROM audit_payload_segment r"
+                        + " LEFT JOIN audit_segment s ON s.sha256 = r.segment_sha256 WHERE r.payload_sha256 = ?"
+                        + " ORDER BY r.position", (rs, i) -> {
+                    byte[] bytes = rs.getBytes(3);
+                    if (bytes == null) {
+                        throw new IllegalStateException("payload " + payloadSha256 + ": its segment "
+                                + rs.getString(2).trim() + " is missing from audit_segment");
+                    }
+                    return new PayloadCodec.Segment(rs.getLong(1), rs.getString(2).trim(), bytes);
+                }, payloadSha256);
+    }
+
+    public long segmentCount() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM audit_segment", Long.class);
+        return n == null ? 0 : n;
     }
 
     public boolean isPruned(String sha256) {
@@ -223,11 +263,15 @@ public class AuditStore {
                     String.class, cut);
             Timestamp now = Timestamp.from(Instant.now());
             for (String sha : old) {
+                jdbc.update("DELETE FROM audit_payload_segment WHERE payload_sha256 = ?", sha);
                 jdbc.update("DELETE FROM audit_payload WHERE sha256 = ?", sha);
                 if (!isPruned(sha)) {
                     jdbc.update("INSERT INTO audit_payload_pruned (sha256, pruned_at) VALUES (?, ?)", sha, now);
                 }
             }
+            // an attachment shared with a payload still kept stays
+            jdbc.update("DELETE FROM audit_segment WHERE NOT EXISTS (SELECT 1 FROM audit_payload_segment r"
+                    + " WHERE r.segment_sha256 = audit_segment.sha256)");
             return old.size();
         });
     }
