@@ -16,11 +16,11 @@ import org.postgresql.ds.PGSimpleDataSource;
 enum AuditDatabases {
     H2 {
         @Override
-        DataSource fresh() {
+        DataSource empty() {
             JdbcDataSource ds = new JdbcDataSource();
             ds.setURL("jdbc:h2:mem:audit" + UUID.randomUUID()
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-            return migrated(ds);
+            return ds;
         }
 
         @Override
@@ -32,7 +32,7 @@ enum AuditDatabases {
     },
     POSTGRESQL {
         @Override
-        DataSource fresh() {
+        DataSource empty() {
             String name = "audit_" + UUID.randomUUID().toString().replace("-", "");
             try (Connection c = Postgres.SERVER.getPostgresDatabase().getConnection();
                  Statement s = c.createStatement()) {
@@ -45,7 +45,7 @@ enum AuditDatabases {
             ds.setPortNumbers(new int[] {Postgres.SERVER.getPort()});
             ds.setDatabaseName(name);
             ds.setUser("postgres");
-            return migrated(ds);
+            return ds;
         }
 
         @Override
@@ -60,7 +60,13 @@ enum AuditDatabases {
         }
     };
 
-    abstract DataSource fresh();
+    /** A new database with no tables yet. */
+    abstract DataSource empty();
+
+    /** A new database with every migration applied. */
+    DataSource fresh() {
+        return migrated(empty());
+    }
 
     /**
      * A second data source on the same database, as a second bus node has: its own connections

@@ -97,4 +97,34 @@ class SeveralWritersTest {
             assertThat(offline.checkpoints()).isGreaterThanOrEqualTo(2);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(AuditDatabases.class)
+    void aLogWrittenBeforeTheChainHeadRowExistedGoesOnFromItsLastRecord(AuditDatabases db) {
+        DataSource ds = db.empty();
+        org.flywaydb.core.Flyway.configure().dataSource(ds).target("7").load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(ds);
+        String prev = AuditStore.GENESIS;
+        java.time.Instant at = java.time.Instant.parse("2026-11-30T01:02:03.456Z");
+        for (long seq = 1; seq <= 2; seq++) {
+            AuditRecord r = new AuditRecord(seq, at, AuditStep.QUEUED, AuditOutcome.OK, "m-" + seq, "doc-old-" + seq,
+                    null, "deliver-local", null, null, "bus", null, null, null, prev, null);
+            String hash = AuditRecord.hashOf(r.fields(), prev);
+            jdbc.update("INSERT INTO audit_record (seq, recorded_at, step, outcome, message_id, document_id, route_id,"
+                            + " actor, prev_hash, record_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", seq,
+                    java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC), "QUEUED", "OK", "m-" + seq,
+                    "doc-old-" + seq, "deliver-local", "bus", prev, hash);
+            prev = hash;
+        }
+        AuditDatabases.migrated(ds);
+
+        try (AuditFixture audit = new AuditFixture(ds)) {
+            assertThat(audit.store.head()).isEqualTo(new AuditStore.Head(2, prev));
+            audit.writer.record(AuditLogTest.event(AuditStep.DELIVERED, "doc-new").build());
+            assertThat(audit.store.head().seq()).isEqualTo(3);
+            ChainVerifier.Report live = audit.verification.verify();
+            assertThat(live.ok()).as(live.summary()).isTrue();
+            assertThat(live.records()).isEqualTo(3);
+        }
+    }
 }
