@@ -121,6 +121,12 @@ public final class BusBench {
             System.out.printf("  latency send → axis: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     e2e.p50Millis(), e2e.p99Millis(), e2e.maxMillis());
             System.out.printf("  deepest backlog while measuring: %s%n", e2e.deepestBacklog());
+            System.out.printf("  process CPU %.1f ms per delivered document (load average %.1f)%n",
+                    e2e.cpuMillisPerDocument(), java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
+            if (audit) {
+                System.out.printf("  audit log: %s%n", e2e.auditStorage());
+            }
             runs.add(e2e);
         }
 
@@ -178,14 +184,20 @@ public final class BusBench {
         }
         List<Double> off = new ArrayList<>();
         List<Double> on = new ArrayList<>();
+        List<Double> cpuOff = new ArrayList<>();
+        List<Double> cpuOn = new ArrayList<>();
         for (EndToEndRate.Result r : runs) {
             (r.audit() ? on : off).add(r.deliveredPerSecond());
+            (r.audit() ? cpuOn : cpuOff).add(r.cpuMillisPerDocument());
         }
         if (!off.isEmpty() && !on.isEmpty()) {
             System.out.printf("end to end without the audit log: %s docs/s; with it: %s docs/s%n", rates(off), rates(on));
             double ratio = median(on) / median(off);
             System.out.printf("end to end with the audit log / without (medians): %.1f / %.1f docs/s = %.2f "
                     + "(target ≥ %.2f)%n", median(on), median(off), ratio, AUDIT_TARGET_RATIO);
+            System.out.printf("end to end process CPU per document without the audit log: %s ms; with it: %s ms;"
+                            + " without / with (medians): %.2f (target ≥ %.2f)%n", rates(cpuOff), rates(cpuOn),
+                    median(cpuOff) / median(cpuOn), AUDIT_TARGET_RATIO);
         }
     }
 

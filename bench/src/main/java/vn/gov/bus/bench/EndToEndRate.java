@@ -49,7 +49,8 @@ final class EndToEndRate {
 
     record Result(boolean audit, int documents, int senders, int offeredRate, int packageBytes, int arrived, int failedSends, long duplicates,
                   double acceptedPerSecond, double deliveredPerSecond, double p50Millis, double p99Millis,
-                  double maxMillis, double acceptP50Millis, Map<String, Long> deepestBacklog) {
+                  double maxMillis, double acceptP50Millis, Map<String, Long> deepestBacklog, double cpuMillisPerDocument,
+                  String auditStorage) {
     }
 
     private final Path dataDir;
@@ -94,13 +95,22 @@ final class EndToEndRate {
                 Phase measured = new Phase(template, documents);
                 BacklogSampler backlog = new BacklogSampler(broker);
                 backlog.start();
+                // on a CPU-bound machine shared with other builds, CPU per document is the measure that
+                // survives the load: the wall-clock rate varies with what else runs, the work does not
+                long cpuBefore = processCpuNanos();
+                long cpuAfter;
                 try {
                     measured.send(pool, systems);
                     measured.awaitArrival(axis);
                 } finally {
+                    cpuAfter = processCpuNanos();
                     backlog.stop();
                 }
-                return measured.result(axis, template.size(), backlog.deepest());
+                Result r = measured.result(axis, template.size(), backlog.deepest(), cpuAfter - cpuBefore);
+                return new Result(r.audit(), r.documents(), r.senders(), r.offeredRate(), r.packageBytes(), r.arrived(),
+                        r.failedSends(), r.duplicates(), r.acceptedPerSecond(), r.deliveredPerSecond(), r.p50Millis(),
+                        r.p99Millis(), r.maxMillis(), r.acceptP50Millis(), r.deepestBacklog(), r.cpuMillisPerDocument(),
+                        audit ? auditStorage(bus, warmUp + documents) : "");
             } finally {
                 pool.shutdownNow();
                 systems.forEach(LocalDocumentSystemSimulator::close);
@@ -184,7 +194,7 @@ final class EndToEndRate {
             return n;
         }
 
-        Result result(AxisSimulator axis, int packageBytes, Map<String, Long> deepestBacklog) {
+        Result result(AxisSimulator axis, int packageBytes, Map<String, Long> deepestBacklog, long cpuNanos) {
             List<ReceivedPackage> received = axis.received();
             Map<String, Instant> arrivals = new HashMap<>();
             Map<String, Integer> copies = new HashMap<>();
@@ -218,8 +228,23 @@ final class EndToEndRate {
                     accepted / seconds(first, lastAccepted), sorted.length / seconds(first, lastArrival),
                     percentile(sorted, 0.50), percentile(sorted, 0.99),
                     sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1],
-                    percentile(acceptSorted, 0.50), deepestBacklog);
+                    percentile(acceptSorted, 0.50), deepestBacklog,
+                    sorted.length == 0 ? Double.NaN : cpuNanos / 1e6 / sorted.length, "");
         }
+    }
+
+    /** What the audit log stored for the run's packages: rows, and the audit database file per package. */
+    private String auditStorage(ConfigurableApplicationContext bus, int packages) {
+        vn.gov.bus.core.audit.AuditStore store = bus.getBean(vn.gov.bus.core.audit.AuditStore.class);
+        java.io.File file = dataDir.resolve("db").resolve("audit.mv.db").toFile();
+        return "%d records, %d payloads, %d segments; audit H2 file %.0f KB per package".formatted(store.head().seq(),
+                store.payloadCount(), store.segmentCount(), file.length() / 1024.0 / packages);
+    }
+
+    /** CPU time of the whole process (bus, simulators and the load generator: they share the cores). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void waitUntil(long nanoTime) throws InterruptedException {

@@ -28,6 +28,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.gov.bus.app.SimulatorTestPorts;
+import vn.gov.bus.app.TestUsers;
 import vn.gov.bus.audit.verifier.AuditVerifierMain;
 import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
 import vn.gov.bus.connectors.qlvb.HubCallException;
@@ -91,8 +92,8 @@ class AuditFlowTest {
         String received = first(records, "ACCEPTED").path("payloadSha256").asText();
         JsonNode byPayload = get("/api/audit/records?step=RECEIVED&agency=" + OFFICE + "&size=500").path("records");
         assertThat(byPayload.findValuesAsText("payloadSha256")).contains(received);
-        HttpResponse<byte[]> payload = http.send(HttpRequest.newBuilder(uri(first(records, "SIGNED").path("payload")
-                .asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> payload = http.send(TestUsers.AUDITOR.authorize(HttpRequest.newBuilder(uri(first(records, "SIGNED").path("payload")
+                .asText()))).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(payload.statusCode()).isEqualTo(200);
         assertThat(axis.received().stream().filter(r -> documentId.equals(r.documentId())).findFirst().orElseThrow()
                 .content()).isEqualTo(payload.body());
@@ -101,8 +102,8 @@ class AuditFlowTest {
         assertThat(live.path("ok").asBoolean()).as(live.toString()).isTrue();
         assertThat(live.path("checkpoints").asInt()).isPositive();
 
-        HttpResponse<byte[]> bundle = http.send(HttpRequest.newBuilder(uri("/api/audit/export?documentId="
-                + enc(documentId))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> bundle = http.send(TestUsers.AUDITOR.authorize(HttpRequest.newBuilder(uri("/api/audit/export?documentId="
+                + enc(documentId)))).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(bundle.statusCode()).isEqualTo(200);
         Path zip = dataDir.resolve("bundle.zip");
         Files.write(zip, bundle.body());
@@ -159,18 +160,44 @@ class AuditFlowTest {
     }
 
     @Test
+    void eachBrokerRedeliveryOfAFailedDeliveryIsRecordedOnceAsRetriedBetweenTheFailureAndTheNextOutcome()
+            throws Exception {
+        axis.failNext(2, 503);
+        byte[] pkg = SamplePackages.edoc().from(OFFICE, "Văn phòng").to(GOVERNMENT_OFFICE, "VPCP")
+                .subject("Trục tạm thời không nhận").build();
+        String documentId = office().send(pkg).documentId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> steps(documentId).contains("DELIVERED OK"));
+        JsonNode records = get("/api/audit/records?documentId=" + enc(documentId) + "&route=deliver-axis&size=100")
+                .path("records");
+        List<String> attempts = new ArrayList<>();
+        records.forEach(r -> {
+            String step = r.path("step").asText();
+            if (step.equals("FAILED") || step.equals("RETRIED") || step.equals("DELIVERED")) {
+                String detail = r.path("detail").asText();
+                attempts.add(step + (detail.startsWith("attempt ") ? " " + detail.substring(0, detail.indexOf(' ', 8))
+                        : ""));
+            }
+        });
+        assertThat(attempts).containsExactly("FAILED attempt 1", "RETRIED attempt 2", "FAILED attempt 2",
+                "RETRIED attempt 3", "DELIVERED");
+        assertThat(first(records, "RETRIED").path("outcome").asText()).isEqualTo("WARNING");
+        assertThat(first(records, "RETRIED").path("recipientId").asText()).isEqualTo(GOVERNMENT_OFFICE);
+        assertThat(axis.countByDocumentId(documentId)).isEqualTo(1);
+    }
+
+    @Test
     void searchWithAnUnknownStepIsRefusedWithTheAllowedValues() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/audit/records?step=SENT")).build(),
+        HttpResponse<String> r = http.send(TestUsers.AUDITOR.authorize(HttpRequest.newBuilder(uri("/api/audit/records?step=SENT"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("DELIVERED").contains("errorVi");
     }
 
     JsonNode replay(long seq, boolean force, boolean dryRun) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/audit/replay"))
+        HttpResponse<String> r = http.send(TestUsers.AUDITOR.authorize(HttpRequest.newBuilder(uri("/api/audit/replay"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"seq\":" + seq + ",\"force\":" + force + ",\"dryRun\":"
-                        + dryRun + "}")).build(), HttpResponse.BodyHandlers.ofString());
+                        + dryRun + "}"))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return json.readTree(r.body());
     }
@@ -200,7 +227,7 @@ class AuditFlowTest {
     }
 
     JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).build(),
+        HttpResponse<String> r = http.send(TestUsers.AUDITOR.authorize(HttpRequest.newBuilder(uri(path))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return json.readTree(r.body());

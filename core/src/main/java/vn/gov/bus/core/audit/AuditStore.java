@@ -20,8 +20,9 @@ import vn.gov.bus.audit.verifier.Digests;
 import vn.gov.bus.audit.verifier.RecordEncoding;
 
 /**
- * The audit log's tables (V4__audit_log.sql) over plain JDBC; the same SQL runs on H2 and
- * PostgreSQL. Only {@link AuditWriter} appends, one batch per transaction.
+ * The audit log's tables (V4__audit_log.sql, V10__audit_chain_head.sql) over plain JDBC; the same
+ * SQL runs on H2 and PostgreSQL. Only {@link AuditWriter} appends, one batch per transaction; several
+ * writers (bus nodes) may share the tables, because every batch locks the chain head row first.
  */
 public class AuditStore {
 
@@ -41,10 +42,20 @@ public class AuditStore {
     public record Head(long seq, String hash) {
     }
 
+    /** The committed head of the chain, whichever node wrote it. */
     public Head head() {
-        return jdbc.query("SELECT seq, record_hash FROM audit_record ORDER BY seq DESC LIMIT 1",
+        return jdbc.query("SELECT seq, record_hash FROM audit_chain_head WHERE chain_id = 1",
                         (rs, i) -> new Head(rs.getLong(1), rs.getString(2).trim()))
                 .stream().findFirst().orElse(new Head(0, GENESIS));
+    }
+
+    /**
+     * Locks the chain head row until the transaction ends: every other writer (on this node or
+     * another one sharing the database) waits here, so the head read is the head appended to.
+     */
+    private Head lockHead() {
+        return jdbc.queryForObject("SELECT seq, record_hash FROM audit_chain_head WHERE chain_id = 1 FOR UPDATE",
+                (rs, i) -> new Head(rs.getLong(1), rs.getString(2).trim()));
     }
 
     /** A payload the writer hands over with its record: digest, exact bytes, compressed form if already made. */
@@ -52,12 +63,18 @@ public class AuditStore {
     }
 
     /**
-     * Appends records and their new payloads in one transaction. {@code payloads} holds the
-     * payloads of this batch, each once; those already stored are only marked as used again.
+     * Appends a batch in one transaction: locks the head, lets {@code chain} number and hash the
+     * records on it, stores the new payloads and the records, and moves the head. {@code payloads}
+     * holds the payloads of this batch, each once; those already stored are only marked as used
+     * again. When the transaction fails nothing is written and {@code chain} runs again on the next
+     * attempt, on the head of that moment.
+     *
+     * @return the records as stored (numbered and hashed)
      */
-    void append(List<AuditRecord> records, List<NewPayload> payloads, Instant now) {
-        tx.executeWithoutResult(status -> {
-            Timestamp at = Timestamp.from(now);
+    List<AuditRecord> append(java.util.function.Function<Head, List<AuditRecord>> chain, List<NewPayload> payloads) {
+        return tx.execute(status -> {
+            List<AuditRecord> records = chain.apply(lockHead());
+            Timestamp at = Timestamp.from(records.get(0).time());
             for (NewPayload p : payloads) {
                 int touched = jdbc.update("UPDATE audit_payload SET last_used_at = ? WHERE sha256 = ?", at, p.sha256());
                 if (touched == 0) {
@@ -65,6 +82,7 @@ public class AuditStore {
                     jdbc.update("INSERT INTO audit_payload (sha256, size_bytes, compression, content, stored_at,"
                                     + " last_used_at) VALUES (?, ?, ?, ?, ?, ?)", p.sha256(), (long) p.bytes().length,
                             encoded.compression(), encoded.content(), at, at);
+                    storeSegments(p.sha256(), encoded.segments(), at);
                 }
             }
             jdbc.batchUpdate("INSERT INTO audit_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -86,7 +104,26 @@ public class AuditStore {
                         ps.setString(15, r.prevHash());
                         ps.setString(16, r.recordHash());
                     });
+            AuditRecord last = records.get(records.size() - 1);
+            jdbc.update("UPDATE audit_chain_head SET seq = ?, record_hash = ? WHERE chain_id = 1", last.seq(),
+                    last.recordHash());
+            return records;
         });
+    }
+
+    /** Lists a new payload's segments, storing each segment not stored yet (under the head lock: no race). */
+    private void storeSegments(String payloadSha256, List<PayloadCodec.Segment> segments, Timestamp at) {
+        for (int i = 0; i < segments.size(); i++) {
+            PayloadCodec.Segment s = segments.get(i);
+            Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM audit_segment WHERE sha256 = ?", Integer.class,
+                    s.sha256());
+            if (known == null || known == 0) {
+                jdbc.update("INSERT INTO audit_segment (sha256, size_bytes, content, stored_at) VALUES (?, ?, ?, ?)",
+                        s.sha256(), (long) s.bytes().length, s.bytes(), at);
+            }
+            jdbc.update("INSERT INTO audit_payload_segment (payload_sha256, position, payload_offset, segment_sha256)"
+                    + " VALUES (?, ?, ?, ?)", payloadSha256, i, s.offset(), s.sha256());
+        }
     }
 
     public Optional<AuditRecord> find(long seq) {
@@ -173,9 +210,33 @@ public class AuditStore {
 
     /** The exact payload bytes stored under this digest; empty when unknown or pruned. */
     public Optional<byte[]> payload(String sha256) {
-        return jdbc.query("SELECT size_bytes, compression, content FROM audit_payload WHERE sha256 = ?",
-                (rs, i) -> PayloadCodec.decode(rs.getString("compression"), rs.getBytes("content"),
-                        rs.getLong("size_bytes")), sha256).stream().findFirst();
+        return tx.execute(status -> jdbc.query("SELECT size_bytes, compression, content FROM audit_payload"
+                + " WHERE sha256 = ?", (rs, i) -> {
+                    String compression = rs.getString("compression");
+                    long size = rs.getLong("size_bytes");
+                    byte[] content = rs.getBytes("content");
+                    return PayloadCodec.SEGMENTS.equals(compression)
+                            ? PayloadCodec.join(content, size, segmentsOf(sha256))
+                            : PayloadCodec.decode(compression, content, size);
+                }, sha256).stream().findFirst());
+    }
+
+    private List<PayloadCodec.Segment> segmentsOf(String payloadSha256) {
+        return jdbc.query("SELECT r.payload_offset, r.segment_sha256, s.content FROM audit_payload_segment r"
+                        + " LEFT JOIN audit_segment s ON s.sha256 = r.segment_sha256 WHERE r.payload_sha256 = ?"
+                        + " ORDER BY r.position", (rs, i) -> {
+                    byte[] bytes = rs.getBytes(3);
+                    if (bytes == null) {
+                        throw new IllegalStateException("payload " + payloadSha256 + ": its segment "
+                                + rs.getString(2).trim() + " is missing from audit_segment");
+                    }
+                    return new PayloadCodec.Segment(rs.getLong(1), rs.getString(2).trim(), bytes);
+                }, payloadSha256);
+    }
+
+    public long segmentCount() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM audit_segment", Long.class);
+        return n == null ? 0 : n;
     }
 
     public boolean isPruned(String sha256) {
@@ -195,16 +256,22 @@ public class AuditStore {
      */
     public int prunePayloadsUnusedSince(Instant before) {
         return tx.execute(status -> {
+            // under the head lock: no writer (of any node) marks one of these payloads used meanwhile
+            lockHead();
             Timestamp cut = Timestamp.from(before);
             List<String> old = jdbc.queryForList("SELECT sha256 FROM audit_payload WHERE last_used_at < ?",
                     String.class, cut);
             Timestamp now = Timestamp.from(Instant.now());
             for (String sha : old) {
+                jdbc.update("DELETE FROM audit_payload_segment WHERE payload_sha256 = ?", sha);
                 jdbc.update("DELETE FROM audit_payload WHERE sha256 = ?", sha);
                 if (!isPruned(sha)) {
                     jdbc.update("INSERT INTO audit_payload_pruned (sha256, pruned_at) VALUES (?, ?)", sha, now);
                 }
             }
+            // an attachment shared with a payload still kept stays
+            jdbc.update("DELETE FROM audit_segment WHERE NOT EXISTS (SELECT 1 FROM audit_payload_segment r"
+                    + " WHERE r.segment_sha256 = audit_segment.sha256)");
             return old.size();
         });
     }
@@ -214,8 +281,20 @@ public class AuditStore {
                                    byte[] timestampToken) {
     }
 
-    void saveCheckpoint(StoredCheckpoint c) {
-        jdbc.update("INSERT INTO audit_checkpoint (seq, head_hash, created_at, signature, timestamp_token)"
+    /**
+     * Stores a checkpoint; false when one at that seq is already stored (another node signed the
+     * same head first: either is a valid signature of it, the first one stays).
+     */
+    boolean saveCheckpoint(StoredCheckpoint c) {
+        try {
+            return saveCheckpointRow(c);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    private boolean saveCheckpointRow(StoredCheckpoint c) {
+        return 1 == jdbc.update("INSERT INTO audit_checkpoint (seq, head_hash, created_at, signature, timestamp_token)"
                         + " VALUES (?, ?, ?, ?, ?)", c.seq(), c.headHash(), Timestamp.from(c.createdAt()), c.signature(),
                 c.timestampToken());
     }
@@ -223,6 +302,11 @@ public class AuditStore {
     public List<StoredCheckpoint> checkpoints() {
         return jdbc.query("SELECT seq, head_hash, created_at, signature, timestamp_token FROM audit_checkpoint"
                 + " ORDER BY seq", AuditStore::mapCheckpoint);
+    }
+
+    public Optional<StoredCheckpoint> checkpointAt(long seq) {
+        return jdbc.query("SELECT seq, head_hash, created_at, signature, timestamp_token FROM audit_checkpoint"
+                + " WHERE seq = ?", AuditStore::mapCheckpoint, seq).stream().findFirst();
     }
 
     public Optional<StoredCheckpoint> lastCheckpoint() {

@@ -16,16 +16,23 @@ import org.postgresql.ds.PGSimpleDataSource;
 enum AuditDatabases {
     H2 {
         @Override
-        DataSource fresh() {
+        DataSource empty() {
             JdbcDataSource ds = new JdbcDataSource();
             ds.setURL("jdbc:h2:mem:audit" + UUID.randomUUID()
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-            return migrated(ds);
+            return ds;
+        }
+
+        @Override
+        DataSource anotherNodeOf(DataSource db) {
+            JdbcDataSource ds = new JdbcDataSource();
+            ds.setURL(((JdbcDataSource) db).getURL());
+            return ds;
         }
     },
     POSTGRESQL {
         @Override
-        DataSource fresh() {
+        DataSource empty() {
             String name = "audit_" + UUID.randomUUID().toString().replace("-", "");
             try (Connection c = Postgres.SERVER.getPostgresDatabase().getConnection();
                  Statement s = c.createStatement()) {
@@ -38,11 +45,34 @@ enum AuditDatabases {
             ds.setPortNumbers(new int[] {Postgres.SERVER.getPort()});
             ds.setDatabaseName(name);
             ds.setUser("postgres");
-            return migrated(ds);
+            return ds;
+        }
+
+        @Override
+        DataSource anotherNodeOf(DataSource db) {
+            PGSimpleDataSource first = (PGSimpleDataSource) db;
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setServerNames(first.getServerNames());
+            ds.setPortNumbers(first.getPortNumbers());
+            ds.setDatabaseName(first.getDatabaseName());
+            ds.setUser(first.getUser());
+            return ds;
         }
     };
 
-    abstract DataSource fresh();
+    /** A new database with no tables yet. */
+    abstract DataSource empty();
+
+    /** A new database with every migration applied. */
+    DataSource fresh() {
+        return migrated(empty());
+    }
+
+    /**
+     * A second data source on the same database, as a second bus node has: its own connections
+     * (for H2, the same URL: the connections of one in-memory database, each its own session).
+     */
+    abstract DataSource anotherNodeOf(DataSource db);
 
     static DataSource migrated(DataSource ds) {
         Flyway.configure().dataSource(ds).load().migrate();

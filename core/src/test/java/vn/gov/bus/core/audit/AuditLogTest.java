@@ -77,6 +77,78 @@ class AuditLogTest {
 
     @ParameterizedTest
     @EnumSource(AuditDatabases.class)
+    void theReceivedAndTheSignedPackageShareTheirAttachmentStoredOnceAndBothReadBackExactly(AuditDatabases db)
+            throws Exception {
+        DataSource ds = db.fresh();
+        byte[] attachment = new byte[200 * 1024];
+        new Random(11).nextBytes(attachment);
+        String base64 = java.util.Base64.getMimeEncoder().encodeToString(attachment);
+        byte[] received = ("<edXML><Header>gửi</Header><Attachment>" + base64 + "</Attachment></edXML>")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] signed = ("<edXML><Header>gửi</Header><Signature>chữ ký " + "x".repeat(3000) + "</Signature>"
+                + "<Attachment>" + base64 + "</Attachment></edXML>").getBytes(StandardCharsets.UTF_8);
+        byte[] binary = new byte[100 * 1024];
+        new Random(12).nextBytes(binary);
+        try (AuditFixture audit = new AuditFixture(ds)) {
+            audit.writer.record(event(AuditStep.RECEIVED, "doc-att").payload(received).build());
+            audit.writer.record(event(AuditStep.SIGNED, "doc-att").payload(signed).build());
+            audit.writer.record(event(AuditStep.DELIVERED, "doc-bin").payload(binary).build());
+
+            assertThat(audit.store.payloadCount()).isEqualTo(3);
+            assertThat(audit.store.segmentCount()).isEqualTo(1);
+            JdbcTemplate jdbc = new JdbcTemplate(ds);
+            Long segmentBytes = jdbc.queryForObject("SELECT SUM(size_bytes) FROM audit_segment", Long.class);
+            assertThat(segmentBytes).isEqualTo(base64.length());
+            Long skeletons = jdbc.queryForObject("SELECT SUM(LENGTH(content)) FROM audit_payload WHERE compression"
+                    + " = 'SEGMENTS'", Long.class);
+            assertThat(skeletons).isLessThan(2_000L);
+            assertThat(jdbc.queryForObject("SELECT compression FROM audit_payload WHERE sha256 = ?", String.class,
+                    vn.gov.bus.audit.verifier.Digests.sha256Hex(binary))).isEqualTo("NONE");
+            assertThat(audit.store.payload(vn.gov.bus.audit.verifier.Digests.sha256Hex(received))).hasValue(received);
+            assertThat(audit.store.payload(vn.gov.bus.audit.verifier.Digests.sha256Hex(signed))).hasValue(signed);
+            assertThat(audit.store.payload(vn.gov.bus.audit.verifier.Digests.sha256Hex(binary))).hasValue(binary);
+
+            // retention: the received package goes, the attachment stays for the signed one
+            jdbc.update("UPDATE audit_payload SET last_used_at = ? WHERE sha256 = ?",
+                    java.sql.Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(40))),
+                    vn.gov.bus.audit.verifier.Digests.sha256Hex(received));
+            AuditRetention retention = new AuditRetention(audit.store, audit.writer, java.time.Duration.ofDays(30),
+                    java.time.Clock.systemUTC());
+            assertThat(retention.prune()).isEqualTo(1);
+            assertThat(audit.store.segmentCount()).isEqualTo(1);
+            assertThat(audit.store.payload(vn.gov.bus.audit.verifier.Digests.sha256Hex(signed))).hasValue(signed);
+            assertThat(audit.store.payload(vn.gov.bus.audit.verifier.Digests.sha256Hex(received))).isEmpty();
+
+            Bundle bundle = Bundle.read(new ByteArrayInputStream(audit.export(AuditQuery.byDocument("doc-att"))));
+            ChainVerifier.Report offline = BundleVerifier.verify(bundle, List.of());
+            assertThat(offline.ok()).as(offline.summary()).isTrue();
+            assertThat(offline.payloads()).isEqualTo(1);
+            assertThat(offline.pruned()).isEqualTo(1);
+
+            // one changed byte in the stored attachment: the live verification recomputes the payload's digest
+            byte[] segment = jdbc.queryForObject("SELECT content FROM audit_segment", byte[].class);
+            segment[segment.length / 2] ^= 1;
+            jdbc.update("UPDATE audit_segment SET content = ?", (Object) segment);
+            ChainVerifier.Report tampered = audit.verification.verify();
+            assertThat(tampered.ok()).isFalse();
+            assertThat(tampered.brokenAt()).as(tampered.summary()).isEqualTo(2);
+            assertThat(tampered.reason()).contains("payload was changed");
+            segment[segment.length / 2] ^= 1;
+            jdbc.update("UPDATE audit_segment SET content = ?", (Object) segment);
+
+            // and once no payload lists it, the attachment goes too
+            AuditRetention all = new AuditRetention(audit.store, audit.writer, java.time.Duration.ZERO,
+                    java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(1)));
+            assertThat(all.prune()).isEqualTo(2);
+            assertThat(audit.store.segmentCount()).isZero();
+            ChainVerifier.Report live = audit.verification.verify();
+            assertThat(live.ok()).as(live.summary()).isTrue();
+            assertThat(live.pruned()).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(AuditDatabases.class)
     void prunedPayloadsLeaveTheirDigestsAndTheChainStillVerifiesLiveAndInABundle(AuditDatabases db) throws Exception {
         try (AuditFixture audit = new AuditFixture(db.fresh())) {
             byte[] random = new byte[4096];

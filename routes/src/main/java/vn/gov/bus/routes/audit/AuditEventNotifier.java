@@ -25,7 +25,10 @@ import vn.gov.bus.routes.outgoing.ChannelDelivery;
  *     with the verification outcome); sent to a dead-letter queue: DEAD_LETTERED with the reason;</li>
  * <li>outgoing-dispatch completed: SIGNED (the signed bytes) and ROUTED per recipient;</li>
  * <li>an exchange of a queue consumer failed (the transaction rolls back and the broker redelivers):
- *     FAILED, or DEAD_LETTERED when it was the last attempt the broker allows.</li>
+ *     FAILED, or DEAD_LETTERED when it was the last attempt the broker allows;</li>
+ * <li>a queue consumer received a message again after such a failure (the broker's delivery count
+ *     is above 1): RETRIED, once per attempt, before the attempt's outcome; Camel retrying a step
+ *     itself (a route's redelivery policy): RETRIED with Camel's attempt number.</li>
  * </ul>
  * What only a bean knows (delivered, refused as a duplicate, quarantined, acknowledged) is
  * recorded by that bean.
@@ -46,8 +49,9 @@ public class AuditEventNotifier extends EventNotifierSupport {
         setIgnoreCamelContextEvents(true);
         setIgnoreRouteEvents(true);
         setIgnoreServiceEvents(true);
-        setIgnoreExchangeCreatedEvent(true);
-        setIgnoreExchangeRedeliveryEvents(true);
+        // created: to see the broker's redeliveries; redelivery: Camel's own retries of a step
+        setIgnoreExchangeCreatedEvent(false);
+        setIgnoreExchangeRedeliveryEvents(false);
         // not ignored although unused: Camel emits ExchangeSentEvent only when a notifier took the sending event
         setIgnoreStepEvents(true);
     }
@@ -60,6 +64,44 @@ public class AuditEventNotifier extends EventNotifierSupport {
             failed(failed.getExchange());
         } else if (event instanceof ExchangeCompletedEvent completed) {
             completed(completed.getExchange());
+        } else if (event instanceof CamelEvent.ExchangeCreatedEvent created) {
+            created(created.getExchange());
+        } else if (event instanceof CamelEvent.ExchangeRedeliveryEvent redelivery) {
+            redelivered(redelivery.getExchange(), redelivery.getAttempt());
+        }
+    }
+
+    /** A consumer's exchange for a message the broker delivers again after a failed attempt. */
+    private void created(Exchange exchange) {
+        String queue = exchange.getFromEndpoint() == null ? null
+                : BusQueues.queueOf(exchange.getFromEndpoint().getEndpointUri());
+        if (exchange.getFromRouteId() == null || isSplitPart(exchange) || queue == null || !queues.isBusQueue(queue)) {
+            return;
+        }
+        Integer attempt = exchange.getMessage().getHeader(DELIVERY_COUNT, Integer.class);
+        if (attempt == null || attempt <= 1) {
+            return;
+        }
+        // handed over: the attempt's own outcome (FAILED, DEAD_LETTERED or DELIVERED) follows it in order
+        for (String recipient : recipients(exchange)) {
+            audit.handOver(base(AuditStep.RETRIED, exchange, exchange.getFromRouteId()).outcome(AuditOutcome.WARNING)
+                    .recipientId(recipient).detail("attempt " + attempt + " of " + maxDeliveryAttempts
+                            + ": the broker delivers it again after a failed attempt").build());
+        }
+    }
+
+    private void redelivered(Exchange exchange, int attempt) {
+        String routeId = routeOf(exchange);
+        if (routeId == null || isSplitPart(exchange)) {
+            return;
+        }
+        Exception cause = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Exception.class);
+        for (String recipient : recipients(exchange)) {
+            audit.handOver(base(AuditStep.RETRIED, exchange, routeId).outcome(AuditOutcome.WARNING)
+                    .recipientId(recipient).detail("Camel retries the step, retry " + attempt
+                            + (cause == null ? "" : " after " + cause.getClass().getSimpleName() + ": "
+                            + cause.getMessage())).build());
         }
     }
 
