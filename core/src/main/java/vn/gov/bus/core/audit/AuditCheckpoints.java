@@ -13,6 +13,10 @@ import vn.gov.bus.audit.verifier.CheckpointStatement;
  * configured, timestamped (RFC 3161, over the SHA-256 of the CMS bytes). A checkpoint is written
  * only when records were added since the last one. A TSA that fails does not stop the checkpoint:
  * it is stored signed, without a timestamp, and the failure is logged.
+ *
+ * <p>With several nodes any node may write a checkpoint of the committed head it reads (each signs
+ * with its own key; the verifier checks every one against the anchors). Two nodes signing the same
+ * head race on the checkpoint's seq: the first stays, the other is dropped.
  */
 public class AuditCheckpoints {
 
@@ -59,7 +63,10 @@ public class AuditCheckpoints {
         }
         AuditStore.StoredCheckpoint checkpoint = new AuditStore.StoredCheckpoint(head.seq(), head.hash(), now, cms,
                 token);
-        store.saveCheckpoint(checkpoint);
+        if (!store.saveCheckpoint(checkpoint)) {
+            // another node signed this head between our read and our insert: its checkpoint covers it
+            return store.checkpointAt(head.seq());
+        }
         log.info("audit checkpoint at record {} (head {}){}", head.seq(), head.hash(),
                 token == null ? "" : ", timestamped");
         return Optional.of(checkpoint);

@@ -20,8 +20,9 @@ import vn.gov.bus.audit.verifier.Digests;
 import vn.gov.bus.audit.verifier.RecordEncoding;
 
 /**
- * The audit log's tables (V4__audit_log.sql) over plain JDBC; the same SQL runs on H2 and
- * PostgreSQL. Only {@link AuditWriter} appends, one batch per transaction.
+ * The audit log's tables (V4__audit_log.sql, V10__audit_chain_head.sql) over plain JDBC; the same
+ * SQL runs on H2 and PostgreSQL. Only {@link AuditWriter} appends, one batch per transaction; several
+ * writers (bus nodes) may share the tables, because every batch locks the chain head row first.
  */
 public class AuditStore {
 
@@ -41,10 +42,20 @@ public class AuditStore {
     public record Head(long seq, String hash) {
     }
 
+    /** The committed head of the chain, whichever node wrote it. */
     public Head head() {
-        return jdbc.query("SELECT seq, record_hash FROM audit_record ORDER BY seq DESC LIMIT 1",
+        return jdbc.query("SELECT seq, record_hash FROM audit_chain_head WHERE chain_id = 1",
                         (rs, i) -> new Head(rs.getLong(1), rs.getString(2).trim()))
                 .stream().findFirst().orElse(new Head(0, GENESIS));
+    }
+
+    /**
+     * Locks the chain head row until the transaction ends: every other writer (on this node or
+     * another one sharing the database) waits here, so the head read is the head appended to.
+     */
+    private Head lockHead() {
+        return jdbc.queryForObject("SELECT seq, record_hash FROM audit_chain_head WHERE chain_id = 1 FOR UPDATE",
+                (rs, i) -> new Head(rs.getLong(1), rs.getString(2).trim()));
     }
 
     /** A payload the writer hands over with its record: digest, exact bytes, compressed form if already made. */
@@ -52,12 +63,18 @@ public class AuditStore {
     }
 
     /**
-     * Appends records and their new payloads in one transaction. {@code payloads} holds the
-     * payloads of this batch, each once; those already stored are only marked as used again.
+     * Appends a batch in one transaction: locks the head, lets {@code chain} number and hash the
+     * records on it, stores the new payloads and the records, and moves the head. {@code payloads}
+     * holds the payloads of this batch, each once; those already stored are only marked as used
+     * again. When the transaction fails nothing is written and {@code chain} runs again on the next
+     * attempt, on the head of that moment.
+     *
+     * @return the records as stored (numbered and hashed)
      */
-    void append(List<AuditRecord> records, List<NewPayload> payloads, Instant now) {
-        tx.executeWithoutResult(status -> {
-            Timestamp at = Timestamp.from(now);
+    List<AuditRecord> append(java.util.function.Function<Head, List<AuditRecord>> chain, List<NewPayload> payloads) {
+        return tx.execute(status -> {
+            List<AuditRecord> records = chain.apply(lockHead());
+            Timestamp at = Timestamp.from(records.get(0).time());
             for (NewPayload p : payloads) {
                 int touched = jdbc.update("UPDATE audit_payload SET last_used_at = ? WHERE sha256 = ?", at, p.sha256());
                 if (touched == 0) {
@@ -86,6 +103,10 @@ public class AuditStore {
                         ps.setString(15, r.prevHash());
                         ps.setString(16, r.recordHash());
                     });
+            AuditRecord last = records.get(records.size() - 1);
+            jdbc.update("UPDATE audit_chain_head SET seq = ?, record_hash = ? WHERE chain_id = 1", last.seq(),
+                    last.recordHash());
+            return records;
         });
     }
 
@@ -195,6 +216,8 @@ public class AuditStore {
      */
     public int prunePayloadsUnusedSince(Instant before) {
         return tx.execute(status -> {
+            // under the head lock: no writer (of any node) marks one of these payloads used meanwhile
+            lockHead();
             Timestamp cut = Timestamp.from(before);
             List<String> old = jdbc.queryForList("SELECT sha256 FROM audit_payload WHERE last_used_at < ?",
                     String.class, cut);
@@ -214,8 +237,20 @@ public class AuditStore {
                                    byte[] timestampToken) {
     }
 
-    void saveCheckpoint(StoredCheckpoint c) {
-        jdbc.update("INSERT INTO audit_checkpoint (seq, head_hash, created_at, signature, timestamp_token)"
+    /**
+     * Stores a checkpoint; false when one at that seq is already stored (another node signed the
+     * same head first: either is a valid signature of it, the first one stays).
+     */
+    boolean saveCheckpoint(StoredCheckpoint c) {
+        try {
+            return saveCheckpointRow(c);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    private boolean saveCheckpointRow(StoredCheckpoint c) {
+        return 1 == jdbc.update("INSERT INTO audit_checkpoint (seq, head_hash, created_at, signature, timestamp_token)"
                         + " VALUES (?, ?, ?, ?, ?)", c.seq(), c.headHash(), Timestamp.from(c.createdAt()), c.signature(),
                 c.timestampToken());
     }
@@ -223,6 +258,11 @@ public class AuditStore {
     public List<StoredCheckpoint> checkpoints() {
         return jdbc.query("SELECT seq, head_hash, created_at, signature, timestamp_token FROM audit_checkpoint"
                 + " ORDER BY seq", AuditStore::mapCheckpoint);
+    }
+
+    public Optional<StoredCheckpoint> checkpointAt(long seq) {
+        return jdbc.query("SELECT seq, head_hash, created_at, signature, timestamp_token FROM audit_checkpoint"
+                + " WHERE seq = ?", AuditStore::mapCheckpoint, seq).stream().findFirst();
     }
 
     public Optional<StoredCheckpoint> lastCheckpoint() {

@@ -153,7 +153,7 @@ public final class AuditWriter implements AuditTrail, AutoCloseable {
         return digest;
     }
 
-    /** The number of the last committed record. */
+    /** The number of the last record this writer committed (other nodes may have appended since). */
     public synchronized long committedSeq() {
         return head.seq();
     }
@@ -208,15 +208,39 @@ public final class AuditWriter implements AuditTrail, AutoCloseable {
             recentPayloads.clear();
             storedDigests.clear();
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        long seq;
-        String prev;
-        synchronized (this) {
-            seq = head.seq();
-            prev = head.hash();
-        }
-        List<AuditRecord> records = new ArrayList<>(batch.size());
+        Instant touchedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Map<String, AuditStore.NewPayload> payloads = new LinkedHashMap<>();
+        for (Pending p : batch) {
+            if (p.payloadSha256() != null && !payloads.containsKey(p.payloadSha256())) {
+                Instant touched = recentPayloads.get(p.payloadSha256());
+                if (touched == null || touched.plus(TOUCH_INTERVAL).isBefore(touchedAt)) {
+                    payloads.put(p.payloadSha256(), new AuditStore.NewPayload(p.payloadSha256(), p.event().payload(),
+                            p.encoded()));
+                }
+            }
+        }
+        // numbered and hashed inside the store's transaction, on the head it locked: another node may
+        // have appended since this writer's last batch
+        List<AuditRecord> records = store.append(locked -> chain(batch, locked), new ArrayList<>(payloads.values()));
+        payloads.keySet().forEach(d -> recentPayloads.put(d, touchedAt));
+        if (storedDigests.size() > 10_000) {
+            storedDigests.clear();
+        }
+        AuditRecord last = records.get(records.size() - 1);
+        synchronized (this) {
+            head = new AuditStore.Head(last.seq(), last.recordHash());
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).committed().complete(records.get(i).seq());
+        }
+    }
+
+    private List<AuditRecord> chain(List<Pending> batch, AuditStore.Head head) {
+        // the time is taken under the head lock, so that on one clock the times follow the seq
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        long seq = head.seq();
+        String prev = head.hash();
+        List<AuditRecord> records = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             AuditEvent e = p.event();
             seq++;
@@ -230,26 +254,8 @@ public final class AuditWriter implements AuditTrail, AutoCloseable {
                     unhashed.senderId(), unhashed.recipientId(), unhashed.actor(), unhashed.origin(),
                     unhashed.detail(), unhashed.payloadSha256(), prev, hash));
             prev = hash;
-            if (p.payloadSha256() != null && !payloads.containsKey(p.payloadSha256())) {
-                Instant touched = recentPayloads.get(p.payloadSha256());
-                if (touched == null || touched.plus(TOUCH_INTERVAL).isBefore(now)) {
-                    payloads.put(p.payloadSha256(), new AuditStore.NewPayload(p.payloadSha256(), e.payload(),
-                            p.encoded()));
-                }
-            }
         }
-        store.append(records, new ArrayList<>(payloads.values()), now);
-        payloads.keySet().forEach(d -> recentPayloads.put(d, now));
-        if (storedDigests.size() > 10_000) {
-            storedDigests.clear();
-        }
-        synchronized (this) {
-            head = new AuditStore.Head(seq, prev);
-        }
-        long first = records.get(0).seq();
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).committed().complete(first + i);
-        }
+        return records;
     }
 
     /** Cuts text to the column's length (before hashing: the stored value is the hashed value). */

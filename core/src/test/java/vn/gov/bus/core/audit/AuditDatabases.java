@@ -22,6 +22,13 @@ enum AuditDatabases {
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
             return migrated(ds);
         }
+
+        @Override
+        DataSource anotherNodeOf(DataSource db) {
+            JdbcDataSource ds = new JdbcDataSource();
+            ds.setURL(((JdbcDataSource) db).getURL());
+            return ds;
+        }
     },
     POSTGRESQL {
         @Override
@@ -40,9 +47,26 @@ enum AuditDatabases {
             ds.setUser("postgres");
             return migrated(ds);
         }
+
+        @Override
+        DataSource anotherNodeOf(DataSource db) {
+            PGSimpleDataSource first = (PGSimpleDataSource) db;
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setServerNames(first.getServerNames());
+            ds.setPortNumbers(first.getPortNumbers());
+            ds.setDatabaseName(first.getDatabaseName());
+            ds.setUser(first.getUser());
+            return ds;
+        }
     };
 
     abstract DataSource fresh();
+
+    /**
+     * A second data source on the same database, as a second bus node has: its own connections
+     * (for H2, the same URL: the connections of one in-memory database, each its own session).
+     */
+    abstract DataSource anotherNodeOf(DataSource db);
 
     static DataSource migrated(DataSource ds) {
         Flyway.configure().dataSource(ds).load().migrate();
