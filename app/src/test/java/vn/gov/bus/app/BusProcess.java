@@ -72,13 +72,10 @@ final class BusProcess implements AutoCloseable {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("bus process exited with " + process.exitValue());
-                    }
-                    return http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-                });
+        // a loaded machine (several builds at once) has been seen to need 100 s for one start
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .failFast("the bus process exited before it was healthy", () -> !process.isAlive())
+                .until(() -> http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
     }
 
     /** SIGKILL: no shutdown hook, no flush, exactly like a power cut of the process. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,13 +20,19 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.gov.bus.audit.verifier.ChainVerifier;
 import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
 import vn.gov.bus.connectors.axis.simulator.AxisSimulatorConfig;
 import vn.gov.bus.connectors.axis.simulator.InboxEntry;
 import vn.gov.bus.connectors.qlvb.LocalDocumentSystemSimulator;
 import vn.gov.bus.connectors.qlvb.ReceivedDocument;
+import vn.gov.bus.core.audit.AuditCheckpoints;
+import vn.gov.bus.core.audit.AuditStore;
+import vn.gov.bus.core.audit.AuditVerification;
+import vn.gov.bus.core.audit.CheckpointSigner;
 import vn.gov.bus.core.edxml.EdocPackage;
 import vn.gov.bus.core.edxml.EdxmlReader;
 import vn.gov.bus.core.edxml.SamplePackages;
@@ -43,7 +50,8 @@ import vn.gov.bus.core.xml.SecureXml;
  * system. The leader is killed with SIGKILL mid-stream: the other node takes the pollers over
  * within the configured bound (lock TTL + 2 heartbeats, measured, not slept). Before that, the
  * broker is killed with SIGKILL and restarted on its journal: both nodes reconnect. In the end
- * every document has arrived exactly once.
+ * every document has arrived exactly once, and the audit records both nodes wrote form one chain
+ * that verifies.
  */
 class ProductionFailoverIT {
 
@@ -63,6 +71,8 @@ class ProductionFailoverIT {
     static final KeyMaterial PARTNER_SIGNER = PARTNER_CA.issueSigner("Văn phòng Chính phủ (failover test signer)");
 
     final EdxmlReader reader = new EdxmlReader(new SecureXml());
+    /** the organisation's key and anchors, one set for both nodes (as a deployment gives every node the same files) */
+    DevPki.Result pki;
     /** Under target/ so that the nodes' and the broker's logs survive a failure. */
     Path runDir;
 
@@ -74,6 +84,16 @@ class ProductionFailoverIT {
     /** incoming DocumentIds offered, and the axis's ids of their packages */
     final Set<String> incomingDocumentIds = ConcurrentHashMap.newKeySet();
     final Set<String> incomingDocIds = ConcurrentHashMap.newKeySet();
+
+    /** node processes to stop whatever happens, so that a failed run leaves no JVM behind */
+    final List<BusProcess> started = new ArrayList<>();
+
+    @AfterEach
+    void stopNodes() throws InterruptedException {
+        for (BusProcess node : started) {
+            node.close();
+        }
+    }
 
     @BeforeEach
     void runDirectory() throws IOException {
@@ -94,16 +114,25 @@ class ProductionFailoverIT {
                      "addressSettings.\"bus.#\".maxRedeliveryDelay=2000",
                      "addressSettings.\"bus.#\".maxDeliveryAttempts=100")).start()) {
             axis.start();
+            pki = DevPki.loadOrCreate(runDir.resolve("pki"), "Ủy ban nhân dân tỉnh Tây Ninh", "000.00.00.H53");
             List<String> common = nodeProperties(postgres, broker, axisPort);
             int portA = TestPorts.free();
             int portB = TestPorts.free();
 
-            BusProcess nodeA = BusProcess.start(runDir.resolve("node-a"), portA,
-                    with(common, "--bus.cluster.node-id=node-a"), runDir.resolve("node-a.log"));
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> leads(nodeA));
-            BusProcess nodeB = BusProcess.start(runDir.resolve("node-b"), portB,
-                    with(common, "--bus.cluster.node-id=node-b"), runDir.resolve("node-b.log"));
-            assertThat(leads(nodeB)).as("two leaders").isFalse();
+            // both nodes start side by side on the empty database: one of them leads, never both
+            BusProcess first = BusProcess.launch(runDir.resolve("node-1"), portA,
+                    with(common, "--bus.cluster.node-id=node-1"), runDir.resolve("node-1.log"));
+            started.add(first);
+            BusProcess second = BusProcess.launch(runDir.resolve("node-2"), portB,
+                    with(common, "--bus.cluster.node-id=node-2"), runDir.resolve("node-2.log"));
+            started.add(second);
+            first.awaitHealthy();
+            second.awaitHealthy();
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> leads(first) || leads(second));
+            assertThat(leads(first) && leads(second)).as("two leaders").isFalse();
+            // A: the leader, B: the follower
+            BusProcess nodeA = leads(first) ? first : second;
+            BusProcess nodeB = nodeA == first ? second : first;
             LocalDocumentSystemSimulator financeAtB =
                     new LocalDocumentSystemSimulator(nodeB.hubUrl(), FINANCE, FINANCE_TOKEN);
 
@@ -140,7 +169,7 @@ class ProductionFailoverIT {
             await().atMost(TAKEOVER_BOUND.plusSeconds(20)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                     .until(() -> leads(nodeB));
             Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
-            System.out.printf("failover: node-b leads %d ms after node-a was killed (bound %d ms)%n",
+            System.out.printf("failover: the follower leads %d ms after the leader was killed (bound %d ms)%n",
                     takeover.toMillis(), TAKEOVER_BOUND.toMillis());
             // the health probe's own interval and a route start on a loaded machine come on top of the bound
             assertThat(takeover).isLessThanOrEqualTo(TAKEOVER_BOUND.plusSeconds(3));
@@ -162,13 +191,20 @@ class ProductionFailoverIT {
             List<InboxEntry> inbox = axis.inbox(SYSTEM_ID).stream()
                     .filter(e -> incomingDocIds.contains(e.docId())).toList();
             assertThat(inbox).hasSize(incomingDocIds.size()).allMatch(e -> "done".equals(e.status()));
+
+            // both nodes wrote one audit chain in the shared database; it verifies end to end
+            AuditStore audit = new AuditStore(postgres.getPostgresDatabase());
+            ChainVerifier.Report report = new AuditVerification(audit,
+                    new AuditCheckpoints(audit, new CheckpointSigner(pki.key()), null, Clock.systemUTC()),
+                    pki.anchors().certificates()).verify();
+            assertThat(report.ok()).as(report.summary()).isTrue();
+            assertThat(report.records()).isGreaterThan(outgoing.size() + incomingDocIds.size());
+            assertThat(report.checkpoints()).isPositive();
         }
     }
 
     private List<String> nodeProperties(EmbeddedPostgres postgres, ArtemisBrokerProcess broker, int axisPort)
             throws IOException {
-        DevPki.Result pki = DevPki.loadOrCreate(runDir.resolve("pki"), "Ủy ban nhân dân tỉnh Tây Ninh",
-                "000.00.00.H53");
         String pkiPassword = Files.readString(pki.passwordFile()).trim();
         Path partnerRoot = writePem(runDir.resolve("partner-root.pem"));
         return List.of(
