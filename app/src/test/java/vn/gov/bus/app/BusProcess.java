@@ -24,6 +24,13 @@ final class BusProcess implements AutoCloseable {
     }
 
     static BusProcess start(Path dataDir, int port, List<String> properties, Path log) throws IOException {
+        BusProcess bus = launch(dataDir, port, properties, log);
+        bus.awaitHealthy();
+        return bus;
+    }
+
+    /** Starts the process without waiting for it to be healthy (several nodes start side by side). */
+    static BusProcess launch(Path dataDir, int port, List<String> properties, Path log) throws IOException {
         String jar = System.getProperty("bus.jar");
         String nativeDir = System.getProperty("bus.native.dir");
         List<String> command = new ArrayList<>(List.of(
@@ -35,27 +42,41 @@ final class BusProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        BusProcess bus = new BusProcess(process, port);
-        bus.awaitHealthy();
-        return bus;
+        return new BusProcess(process, port);
     }
 
     URI hubUrl() {
         return URI.create("http://127.0.0.1:" + port + "/services/hub");
     }
 
+    URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The body of /actuator/health (details shown when the node is started with show-details). */
+    String health() throws IOException, InterruptedException {
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        return HttpClient.newHttpClient().send(health, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     /** Ready = Camel started, state database and broker up (the external partners may still be down). */
-    private void awaitHealthy() {
+    void awaitHealthy() {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("bus process exited with " + process.exitValue());
-                    }
-                    return http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-                });
+        // a loaded machine (several builds at once) has been seen to need 100 s for one start
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .failFast("the bus process exited before it was healthy", () -> !process.isAlive())
+                .until(() -> http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
     }
 
     /** SIGKILL: no shutdown hook, no flush, exactly like a power cut of the process. */

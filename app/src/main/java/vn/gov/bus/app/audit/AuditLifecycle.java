@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -14,7 +15,9 @@ import vn.gov.bus.core.audit.AuditWriter;
 /**
  * Runs checkpoints (and retention) on their intervals, and at shutdown writes what is queued and a
  * last checkpoint. Its phase is the lowest, so it stops after the routes, the JMS listeners and
- * the web server: their last records are in the chain the final checkpoint signs.
+ * the web server: their last records are in the chain the final checkpoint signs. With several
+ * nodes the periodic checkpoints and retention run on the leader only (docs/production.md); any
+ * node still signs the head it committed last when it stops.
  */
 public class AuditLifecycle implements SmartLifecycle {
 
@@ -25,11 +28,19 @@ public class AuditLifecycle implements SmartLifecycle {
     private final AuditRetention retention;
     private final Duration checkpointInterval;
     private final Duration retentionInterval;
+    private final BooleanSupplier periodicTasksHere;
     private ScheduledExecutorService timer;
 
     /** @param retentionInterval null when payloads are kept forever */
     public AuditLifecycle(AuditWriter writer, AuditCheckpoints checkpoints, AuditRetention retention,
                           Duration checkpointInterval, Duration retentionInterval) {
+        this(writer, checkpoints, retention, checkpointInterval, retentionInterval, () -> true);
+    }
+
+    /** @param periodicTasksHere whether this node runs the periodic checkpoints and retention now (the leader) */
+    public AuditLifecycle(AuditWriter writer, AuditCheckpoints checkpoints, AuditRetention retention,
+                          Duration checkpointInterval, Duration retentionInterval, BooleanSupplier periodicTasksHere) {
+        this.periodicTasksHere = periodicTasksHere;
         this.writer = writer;
         this.checkpoints = checkpoints;
         this.retention = retention;
@@ -45,11 +56,17 @@ public class AuditLifecycle implements SmartLifecycle {
             return t;
         });
         long every = checkpointInterval.toMillis();
-        timer.scheduleWithFixedDelay(() -> guarded("checkpoint", checkpoints::checkpoint), every, every,
+        timer.scheduleWithFixedDelay(() -> onLeader("checkpoint", checkpoints::checkpoint), every, every,
                 TimeUnit.MILLISECONDS);
         if (retentionInterval != null) {
-            timer.scheduleWithFixedDelay(() -> guarded("retention", retention::prune), retentionInterval.toMillis(),
+            timer.scheduleWithFixedDelay(() -> onLeader("retention", retention::prune), retentionInterval.toMillis(),
                     retentionInterval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void onLeader(String what, Runnable task) {
+        if (periodicTasksHere.getAsBoolean()) {
+            guarded(what, task);
         }
     }
 

@@ -121,9 +121,9 @@ public class AuditConfiguration {
 
         @Bean
         AuditLifecycle auditLifecycle(AuditWriter writer, AuditCheckpoints checkpoints, AuditRetention retention,
-                                      AuditProperties audit) {
+                                      AuditProperties audit, vn.gov.bus.app.cluster.Leadership leadership) {
             return new AuditLifecycle(writer, checkpoints, retention, audit.checkpointInterval(),
-                    audit.payloadRetention().isZero() ? null : audit.retentionInterval());
+                    audit.payloadRetention().isZero() ? null : audit.retentionInterval(), leadership::isLeader);
         }
 
         /** Camel finds EventNotifier beans in the registry and registers them with the context. */

@@ -59,17 +59,30 @@ public class AgencyDirectory {
 
     /** Inserts or replaces an agency (seed and synchronisation use this). */
     public void upsert(Agency agency, String tokenSha256) {
+        if (!update(agency, tokenSha256)) {
+            try {
+                insert(agency, tokenSha256);
+            } catch (org.springframework.dao.DuplicateKeyException anotherNodeInsertedIt) {
+                // several nodes seeding one database at the same start: the row exists now, update it
+                update(agency, tokenSha256);
+            }
+        }
+    }
+
+    private boolean update(Agency agency, String tokenSha256) {
         Timestamp now = Timestamp.from(Instant.now());
-        int updated = jdbc.update("UPDATE agency SET name = ?, channel = ?, mail = ?, token_sha256 = ?,"
+        return jdbc.update("UPDATE agency SET name = ?, channel = ?, mail = ?, token_sha256 = ?,"
                         + " signature_policy = ?, parent_id = ?, source = ?, updated_at = ? WHERE organ_id = ?",
                 agency.name(), agency.channel().name(), agency.mail(), tokenSha256,
-                agency.signaturePolicy(), agency.parentId(), agency.source(), now, agency.organId());
-        if (updated == 0) {
-            jdbc.update("INSERT INTO agency (organ_id, name, channel, mail, token_sha256, signature_policy,"
-                            + " parent_id, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    agency.organId(), agency.name(), agency.channel().name(), agency.mail(), tokenSha256,
-                    agency.signaturePolicy(), agency.parentId(), agency.source(), now);
-        }
+                agency.signaturePolicy(), agency.parentId(), agency.source(), now, agency.organId()) > 0;
+    }
+
+    private void insert(Agency agency, String tokenSha256) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("INSERT INTO agency (organ_id, name, channel, mail, token_sha256, signature_policy,"
+                        + " parent_id, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                agency.organId(), agency.name(), agency.channel().name(), agency.mail(), tokenSha256,
+                agency.signaturePolicy(), agency.parentId(), agency.source(), now);
     }
 
     public int count() {
