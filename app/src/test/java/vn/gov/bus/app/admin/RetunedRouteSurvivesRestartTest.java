@@ -21,6 +21,9 @@ import vn.gov.bus.app.TestPorts;
 import vn.gov.bus.app.TestUsers;
 import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
 import vn.gov.bus.connectors.qlvb.LocalDocumentSystemSimulator;
+import vn.gov.bus.core.audit.AuditQuery;
+import vn.gov.bus.core.audit.AuditStep;
+import vn.gov.bus.core.audit.AuditStore;
 import vn.gov.bus.core.edxml.SamplePackages;
 
 /**
@@ -117,11 +120,19 @@ class RetunedRouteSurvivesRestartTest {
             AxisSimulator axis = bus.getBean(AxisSimulator.class);
             axis.failNext(10_000, 503);
             int port = Integer.parseInt(bus.getEnvironment().getProperty("local.server.port"));
-            new LocalDocumentSystemSimulator(URI.create("http://127.0.0.1:" + port + "/services/hub"), OFFICE,
-                    "demo-token-van-phong").send(SamplePackages.edoc().from(OFFICE, "Văn phòng")
-                    .to(GOVERNMENT_OFFICE, "Văn phòng Chính phủ").subject("Sau khi khởi động lại").build());
+            String documentId = new LocalDocumentSystemSimulator(URI.create("http://127.0.0.1:" + port
+                    + "/services/hub"), OFFICE, "demo-token-van-phong").send(SamplePackages.edoc()
+                    .from(OFFICE, "Văn phòng").to(GOVERNMENT_OFFICE, "Văn phòng Chính phủ")
+                    .subject("Sau khi khởi động lại").build()).documentId();
             await().atMost(Duration.ofSeconds(15)).until(() -> deadLetters(admin) == 1);
             axis.failNext(0, 503);
+            // the audit counts attempts with the broker: the second attempt is recorded as the last
+            AuditStore audit = bus.getBean(AuditStore.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !audit.search(new AuditQuery(documentId, null, null,
+                    null, null, AuditStep.DEAD_LETTERED, null, null, null), 0, 10).records().isEmpty());
+            assertThat(audit.search(new AuditQuery(documentId, null, null, null, null, AuditStep.DEAD_LETTERED, null,
+                    null, null), 0, 10).records()).singleElement()
+                    .satisfies(r -> assertThat(r.detail()).contains("attempt 2 of 2"));
 
             JsonNode mail = admin.get("/api/admin/routes/deliver-mail").json();
             assertThat(mail.path("state").asText()).isEqualTo("Stopped");
