@@ -45,7 +45,8 @@ class RetunedRouteSurvivesRestartTest {
         int axis = TestPorts.free();
         int smtp = TestPorts.free();
         int imap = TestPorts.free();
-        return new SpringApplicationBuilder(BusApplication.class).properties(Map.ofEntries(
+        // command-line arguments: they win over config/application.yaml (builder properties would not)
+        Map<String, Object> settings = Map.ofEntries(
                 Map.entry("server.port", TestPorts.free()),
                 Map.entry("bus.data-dir", dataDir.toString()),
                 Map.entry("bus.simulators.enabled", true),
@@ -63,7 +64,12 @@ class RetunedRouteSurvivesRestartTest {
                 // the configured defaults the API retunes: a 10 s poll, 10 attempts from 1 s doubling
                 Map.entry("bus.axis.poll-interval", "10s"),
                 Map.entry("bus.broker.max-delivery-attempts", 10),
-                Map.entry("bus.broker.redelivery-delay", "1s"))).run();
+                Map.entry("bus.broker.redelivery-delay", "1s"));
+        String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext bus = new SpringApplicationBuilder(BusApplication.class).run(args);
+        assertThat(bus.getEnvironment().getProperty("bus.data-dir")).isEqualTo(dataDir.toString());
+        return bus;
     }
 
     static AdminClient admin(ConfigurableApplicationContext bus) {
