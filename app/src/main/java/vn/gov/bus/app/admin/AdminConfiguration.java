@@ -14,6 +14,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.connection.SingleConnectionFactory;
 import org.springframework.util.unit.DataSize;
+import vn.gov.bus.app.cluster.SingleActiveRoutes;
 import vn.gov.bus.app.config.BusProperties;
 import vn.gov.bus.connectors.axis.AxisClient;
 import vn.gov.bus.core.audit.AuditTrail;
@@ -69,11 +70,15 @@ public class AdminConfiguration {
 
     @Bean
     RouteAdministration routeAdministration(CamelContext camel, RouteTuner tuner, RouteSettingsStore store,
-                                            RouteStatistics statistics, AuditTrail audit, BusProperties bus) {
+                                            RouteStatistics statistics, AuditTrail audit, BusProperties bus,
+                                            SingleActiveRoutes singleActive) {
         BusProperties.Broker b = bus.broker();
         RetryPolicy configured = new RetryPolicy(b.maxDeliveryAttempts() - 1, b.redeliveryDelay(),
                 b.redeliveryMultiplier(), b.maxRedeliveryDelay());
-        return new RouteAdministration(camel, tuner, store, statistics, audit, configured);
+        RouteAdministration routes = new RouteAdministration(camel, tuner, store, statistics, audit, configured,
+                singleActive);
+        singleActive.holdStoppedWhen(id -> routes.heldStoppedRoutes().contains(id));
+        return routes;
     }
 
     @Bean

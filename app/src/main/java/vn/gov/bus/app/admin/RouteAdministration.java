@@ -15,6 +15,7 @@ import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import vn.gov.bus.app.cluster.SingleActiveRoutes;
 import vn.gov.bus.core.audit.AuditEvent;
 import vn.gov.bus.core.audit.AuditStep;
 import vn.gov.bus.core.audit.AuditTrail;
@@ -39,9 +40,12 @@ public class RouteAdministration {
     private final RouteStatistics statistics;
     private final AuditTrail audit;
     private final RetryPolicy configuredRetry;
+    private final SingleActiveRoutes singleActive;
 
     public RouteAdministration(CamelContext camel, RouteTuner tuner, RouteSettingsStore store,
-                               RouteStatistics statistics, AuditTrail audit, RetryPolicy configuredRetry) {
+                               RouteStatistics statistics, AuditTrail audit, RetryPolicy configuredRetry,
+                               SingleActiveRoutes singleActive) {
+        this.singleActive = singleActive;
         this.camel = camel;
         this.tuner = tuner;
         this.store = store;
@@ -95,6 +99,14 @@ public class RouteAdministration {
     private RouteView lifecycle(Route route, String action, String operator, String origin, boolean persist,
                                 Action run) {
         String id = route.getRouteId();
+        if (singleActive.manages(id) && !singleActive.isLeader()) {
+            // starting a poller here would poll twice; stopping it here would not stop it on the leader
+            throw AdminProblem.conflict("id", "leader-only", "route " + id + " runs only on the node that leads the "
+                            + "pollers, and this node (" + singleActive.nodeId() + ") does not; send the request to "
+                            + "the leader (see /actuator/health/leadership)",
+                    "tuyến " + id + " chỉ chạy trên nút đang giữ quyền chạy tác vụ định kỳ; nút "
+                            + singleActive.nodeId() + " không giữ quyền này, hãy gửi yêu cầu tới nút đó");
+        }
         ServiceStatus before = camel.getRouteController().getRouteStatus(id);
         try {
             run.run(camel.getRouteController());

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.NamedNode;
 import org.apache.camel.Route;
@@ -36,6 +37,8 @@ public class SingleActiveRoutes implements Candidate, RoutePolicyFactory, Leader
     /** route id → whether its own autoStartup setting wants it running (false: disabled by configuration). */
     private final Map<String, Boolean> wanted = new ConcurrentHashMap<>();
     private volatile CamelContext camel;
+    /** Routes an operator stopped (stored in the shared database): a new leader must not start them. */
+    private volatile Predicate<String> heldStopped = id -> false;
     private volatile boolean leader;
     private volatile Instant since = Instant.now();
 
@@ -71,6 +74,10 @@ public class SingleActiveRoutes implements Candidate, RoutePolicyFactory, Leader
         log.info("cluster: node {} leads {}; starting {} / nút {} được quyền chạy các tác vụ định kỳ", nodeId, role,
                 starting, nodeId);
         for (String id : starting) {
+            if (heldStopped.test(id)) {
+                log.info("cluster: route {} stays stopped on the new leader (stopped by an operator)", id);
+                continue;
+            }
             try {
                 camel.getRouteController().startRoute(id);
             } catch (Exception e) {
@@ -101,6 +108,16 @@ public class SingleActiveRoutes implements Candidate, RoutePolicyFactory, Leader
 
     private List<String> enabledRoutes() {
         return wanted.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** Consulted at every grant, so a stop made through the API on the old leader holds on the new one. */
+    public void holdStoppedWhen(Predicate<String> held) {
+        this.heldStopped = held;
+    }
+
+    /** Whether the route runs on the leader only. */
+    public boolean manages(String routeId) {
+        return routeIds.contains(routeId);
     }
 
     @Override

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -81,5 +84,33 @@ class EmbeddedLeadershipTest {
         leadership.onGranted(null);
         assertThat(camel.getRouteController().getRouteStatus("axis-incoming-poll")).isEqualTo(ServiceStatus.Started);
         assertThat(camel.getRouteController().getRouteStatus("feeds-bank-statements")).isEqualTo(ServiceStatus.Stopped);
+    }
+
+    @Test
+    void aPollerStoppedThroughTheApiStaysStoppedOnANewLeaderAndANodeThatDoesNotLeadRefusesToStartIt() {
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                camel.getRouteController().getRouteStatus("axis-incoming-poll") == ServiceStatus.Started);
+        assertThat(routeAction("stop").getStatusCode().value()).isEqualTo(200);
+        leadership.onRevoked(null);
+        leadership.onGranted(null);
+        assertThat(camel.getRouteController().getRouteStatus("axis-incoming-poll")).isEqualTo(ServiceStatus.Stopped);
+        assertThat(camel.getRouteController().getRouteStatus("axis-directory-sync")).isEqualTo(ServiceStatus.Started);
+
+        leadership.onRevoked(null);
+        ResponseEntity<String> refused = routeAction("start");
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(refused.getBody()).contains("leader-only");
+        assertThat(camel.getRouteController().getRouteStatus("axis-incoming-poll")).isEqualTo(ServiceStatus.Stopped);
+
+        leadership.onGranted(null);
+        assertThat(routeAction("start").getStatusCode().value()).isEqualTo(200);
+        assertThat(camel.getRouteController().getRouteStatus("axis-incoming-poll")).isEqualTo(ServiceStatus.Started);
+    }
+
+    private ResponseEntity<String> routeAction(String action) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Bus-Operator", TestUsers.ADMIN.username);
+        return TestUsers.ADMIN.on(rest).exchange("/api/admin/routes/axis-incoming-poll/" + action, HttpMethod.POST,
+                new HttpEntity<>(headers), String.class);
     }
 }

@@ -90,7 +90,7 @@ public class AuditEventNotifier extends EventNotifierSupport {
         // handed over: the attempt's own outcome (FAILED, DEAD_LETTERED or DELIVERED) follows it in order
         for (String recipient : recipients(exchange)) {
             audit.handOver(base(AuditStep.RETRIED, exchange, exchange.getFromRouteId()).outcome(AuditOutcome.WARNING)
-                    .recipientId(recipient).detail("attempt " + attempt + " of " + maxDeliveryAttempts
+                    .recipientId(recipient).detail("attempt " + attempt + " of " + attempts.of(queue)
                             + ": the broker delivers it again after a failed attempt").build());
         }
     }
