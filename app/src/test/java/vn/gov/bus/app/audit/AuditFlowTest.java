@@ -92,8 +92,8 @@ class AuditFlowTest {
         String received = first(records, "ACCEPTED").path("payloadSha256").asText();
         JsonNode byPayload = get("/api/audit/records?step=RECEIVED&agency=" + OFFICE + "&size=500").path("records");
         assertThat(byPayload.findValuesAsText("payloadSha256")).contains(received);
-        HttpResponse<byte[]> payload = http.send(TestUsers.AUDITOR.authorize(HttpRequest.newBuilder(uri(first(records, "SIGNED").path("payload")
-                .asText()))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> payload = http.send(as(TestUsers.AUDITOR, uri(first(records, "SIGNED").path("payload")
+                .asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(payload.statusCode()).isEqualTo(200);
         assertThat(axis.received().stream().filter(r -> documentId.equals(r.documentId())).findFirst().orElseThrow()
                 .content()).isEqualTo(payload.body());
@@ -102,8 +102,8 @@ class AuditFlowTest {
         assertThat(live.path("ok").asBoolean()).as(live.toString()).isTrue();
         assertThat(live.path("checkpoints").asInt()).isPositive();
 
-        HttpResponse<byte[]> bundle = http.send(TestUsers.AUDITOR.authorize(HttpRequest.newBuilder(uri("/api/audit/export?documentId="
-                + enc(documentId)))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> bundle = http.send(as(TestUsers.AUDITOR, uri("/api/audit/export?documentId="
+                + enc(documentId))).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(bundle.statusCode()).isEqualTo(200);
         Path zip = dataDir.resolve("bundle.zip");
         Files.write(zip, bundle.body());
@@ -187,14 +187,14 @@ class AuditFlowTest {
 
     @Test
     void searchWithAnUnknownStepIsRefusedWithTheAllowedValues() throws Exception {
-        HttpResponse<String> r = http.send(TestUsers.AUDITOR.authorize(HttpRequest.newBuilder(uri("/api/audit/records?step=SENT"))).build(),
+        HttpResponse<String> r = http.send(as(TestUsers.AUDITOR, uri("/api/audit/records?step=SENT")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("DELIVERED").contains("errorVi");
     }
 
     JsonNode replay(long seq, boolean force, boolean dryRun) throws Exception {
-        HttpResponse<String> r = http.send(TestUsers.AUDITOR.authorize(HttpRequest.newBuilder(uri("/api/audit/replay"))
+        HttpResponse<String> r = http.send(as(TestUsers.OPERATOR, uri("/api/audit/replay"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"seq\":" + seq + ",\"force\":" + force + ",\"dryRun\":"
                         + dryRun + "}"))).build(), HttpResponse.BodyHandlers.ofString());
@@ -227,10 +227,15 @@ class AuditFlowTest {
     }
 
     JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = http.send(TestUsers.AUDITOR.authorize(HttpRequest.newBuilder(uri(path))).build(),
+        HttpResponse<String> r = http.send(as(TestUsers.AUDITOR, uri(path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return json.readTree(r.body());
+    }
+
+    /** People's API calls go through Spring Security: auditors search, operators replay (docs/security.md). */
+    static HttpRequest.Builder as(TestUsers user, URI uri) {
+        return user.authorize(HttpRequest.newBuilder(uri));
     }
 
     URI uri(String path) {
