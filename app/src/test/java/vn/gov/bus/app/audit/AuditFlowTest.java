@@ -197,7 +197,7 @@ class AuditFlowTest {
         HttpResponse<String> r = http.send(as(TestUsers.OPERATOR, uri("/api/audit/replay"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"seq\":" + seq + ",\"force\":" + force + ",\"dryRun\":"
-                        + dryRun + "}"))).build(), HttpResponse.BodyHandlers.ofString());
+                        + dryRun + "}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return json.readTree(r.body());
     }
