@@ -43,6 +43,8 @@ function currentPage() {
 
 async function showPage() {
   const { page, args } = currentPage();
+  // a dialog belongs to the page that opened it
+  for (const open of document.querySelectorAll('dialog')) open.close();
   for (const a of document.querySelectorAll('#nav a')) {
     if (a.dataset.page === page.id) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');

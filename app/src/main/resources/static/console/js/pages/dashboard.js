@@ -2,7 +2,7 @@ import { get, query } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateTime, number } from '../format.js';
 import { label, t } from '../i18n.js';
-import { badge, card, fill, pageHeader } from '../ui.js';
+import { card, fill, pageHeader } from '../ui.js';
 import { certificate, certificateList, expiry } from './certificates.js';
 import { queue } from './queues.js';
 import { route, stateBadge } from './routes.js';
@@ -30,15 +30,16 @@ export async function render(view, session) {
   });
 
   if (session.can('ADMIN', 'OPERATOR')) {
+    let asked;
+    const allQueues = () => (asked ??= get('/api/admin/queues'));
     add('card-queues', t('dashboard.queues'), async () => {
-      const queues = await get('/api/admin/queues');
-      const work = queues.filter(q => !queue.isDeadLetter(q));
+      const work = (await allQueues()).filter(q => !queue.isDeadLetter(q));
       return h('div', null, h('table', { class: 'data compact' }, h('tbody', null, work.map(q =>
         h('tr', null, h('td', { class: 'wrap' }, queue.name(q)), h('td', { class: 'num' }, number(queue.depth(q))))))),
       h('a', { href: '#/queues' }, t('dashboard.open')));
     });
     add('card-dlq', t('dashboard.deadLetters'), async () => {
-      const queues = (await get('/api/admin/queues')).filter(q => queue.isDeadLetter(q));
+      const queues = (await allQueues()).filter(q => queue.isDeadLetter(q));
       const total = queues.reduce((n, q) => n + Number(queue.depth(q) ?? 0), 0);
       return h('div', null, h('p', { class: 'big' + (total > 0 ? ' bad' : ''), id: 'dlq-total' }, number(total)),
         h('ul', { class: 'plain' }, queues.filter(q => queue.depth(q) > 0).map(q =>

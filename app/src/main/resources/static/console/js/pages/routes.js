@@ -66,7 +66,7 @@ export async function render(view, session) {
         { key: 'actions', label: t('common.actions'), class: 'w-actions', cell: r => h('div', { class: 'row-actions' },
           operate ? actionsFor(route.state(r)).map(a => button(t(`routes.action.${a}`), () => act(r, a),
             { action: a, kind: a === 'stop' ? 'danger' : 'secondary' })) : null,
-          configure ? button(t('routes.settings'), () => settings(r), { action: 'settings', kind: 'secondary' }) : null) },
+          configure && route.editable(r).length ? button(t('routes.settings'), () => settings(r), { action: 'settings', kind: 'secondary' }) : null) },
       ], routes, { rowAttrs: r => ({ 'data-route': route.id(r) }) });
     });
   }
