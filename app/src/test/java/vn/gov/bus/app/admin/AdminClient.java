@@ -1,0 +1,62 @@
+package vn.gov.bus.app.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import vn.gov.bus.app.TestUsers;
+
+/**
+ * Calls the admin API over HTTP as one of the demo users (HTTP Basic, for when Spring Security is
+ * merged) naming the operator in X-Bus-Operator (the interim operator identity).
+ */
+final class AdminClient {
+
+    record Answer(int status, JsonNode json) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private final TestUsers user;
+
+    AdminClient(int port, TestUsers user) {
+        this.base = "http://127.0.0.1:" + port;
+        this.user = user;
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    Answer get(String path) throws Exception {
+        return send(request(path).GET());
+    }
+
+    Answer post(String path, Object body) throws Exception {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    Answer put(String path, Object body) throws Exception {
+        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return user.authorize(HttpRequest.newBuilder(URI.create(base + path)))
+                .header("X-Bus-Operator", user.username);
+    }
+
+    private Answer send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String body = response.body();
+        return new Answer(response.statusCode(), body == null || body.isBlank() ? null : JSON.readTree(body));
+    }
+}

@@ -1,0 +1,134 @@
+package vn.gov.bus.app.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.timer.TimerEndpoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.gov.bus.app.BusApplication;
+import vn.gov.bus.app.TestPorts;
+import vn.gov.bus.app.TestUsers;
+import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
+import vn.gov.bus.connectors.qlvb.LocalDocumentSystemSimulator;
+import vn.gov.bus.core.edxml.SamplePackages;
+
+/**
+ * The proof issue 8 asks for: a route retuned through the API (poll interval of the axis poller,
+ * retry policy of the axis delivery) and a route stopped through it keep their new settings when
+ * the bus is restarted on the same data directory — in force in Camel and in the broker, not only
+ * stored.
+ */
+class RetunedRouteSurvivesRestartTest {
+
+    static final String OFFICE = "000.00.01.H53";
+    static final String GOVERNMENT_OFFICE = "000.00.00.G22";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dataDir;
+
+    ConfigurableApplicationContext start() {
+        int axis = TestPorts.free();
+        int smtp = TestPorts.free();
+        int imap = TestPorts.free();
+        return new SpringApplicationBuilder(BusApplication.class).properties(Map.ofEntries(
+                Map.entry("server.port", TestPorts.free()),
+                Map.entry("bus.data-dir", dataDir.toString()),
+                Map.entry("bus.simulators.enabled", true),
+                Map.entry("bus.simulators.demo-traffic", false),
+                Map.entry("bus.simulators.axis-directory-size", 1000),
+                Map.entry("bus.simulators.axis-port", axis),
+                Map.entry("bus.axis.endpoint", "http://127.0.0.1:" + axis),
+                Map.entry("bus.simulators.registry.port", 0),
+                Map.entry("bus.simulators.mail.smtp-port", smtp),
+                Map.entry("bus.simulators.mail.imap-port", imap),
+                Map.entry("bus.mail.smtp.port", smtp),
+                Map.entry("bus.mail.imap.port", imap),
+                Map.entry("bus.feeds.enabled", false),
+                Map.entry("bus.directory.sync-enabled", false),
+                // the configured defaults the API retunes: a 10 s poll, 10 attempts from 1 s doubling
+                Map.entry("bus.axis.poll-interval", "10s"),
+                Map.entry("bus.broker.max-delivery-attempts", 10),
+                Map.entry("bus.broker.redelivery-delay", "1s"))).run();
+    }
+
+    static AdminClient admin(ConfigurableApplicationContext bus) {
+        int port = Integer.parseInt(bus.getEnvironment().getProperty("local.server.port"));
+        return new AdminClient(port, TestUsers.ADMIN);
+    }
+
+    static long pollsSoFar(AdminClient admin) throws Exception {
+        return admin.get("/api/admin/routes/axis-incoming-poll").json().path("exchanges").path("total").asLong();
+    }
+
+    static long deadLetters(AdminClient admin) throws Exception {
+        JsonNode queues = admin.get("/api/admin/queues").json();
+        return StreamSupport.stream(queues.spliterator(), false)
+                .filter(q -> "DLQ.bus.deliver.axis".equals(q.path("name").asText())).findFirst().orElseThrow()
+                .path("messages").asLong();
+    }
+
+    @Test
+    void aPollIntervalRetryPolicyAndStopSetThroughTheApiAreInForceAfterARestartOnTheSameData() throws Exception {
+        try (ConfigurableApplicationContext bus = start()) {
+            AdminClient admin = admin(bus);
+            AdminClient.Answer poll = admin.put("/api/admin/routes/axis-incoming-poll/settings",
+                    Map.of("pollInterval", "300ms"));
+            assertThat(poll.status()).as(String.valueOf(poll.json())).isEqualTo(200);
+            assertThat(poll.json().path("settings").path("pollInterval").asText()).isEqualTo("PT0.3S");
+            AdminClient.Answer retry = admin.put("/api/admin/routes/deliver-axis/settings", Map.of("retry",
+                    Map.of("maxRedeliveries", 1, "redeliveryDelay", "200ms", "backOffMultiplier", 1.5,
+                            "maxRedeliveryDelay", "1s")));
+            assertThat(retry.status()).as(String.valueOf(retry.json())).isEqualTo(200);
+            assertThat(admin.post("/api/admin/routes/deliver-mail/stop", null).status()).isEqualTo(200);
+            // live, before any restart: the poller runs every 300 ms (at 10 s it would poll once in 3 s)
+            long before = pollsSoFar(admin);
+            await().atMost(Duration.ofSeconds(3)).until(() -> pollsSoFar(admin) >= before + 4);
+        }
+
+        try (ConfigurableApplicationContext bus = start()) {
+            AdminClient admin = admin(bus);
+            CamelContext camel = bus.getBean(CamelContext.class);
+
+            JsonNode poller = admin.get("/api/admin/routes/axis-incoming-poll").json();
+            assertThat(poller.path("settings").path("pollInterval").asText()).isEqualTo("PT0.3S");
+            assertThat(((TimerEndpoint) camel.getRoute("axis-incoming-poll").getEndpoint()).getPeriod())
+                    .isEqualTo(300);
+            await().atMost(Duration.ofSeconds(3)).until(() -> pollsSoFar(admin) >= 4);
+
+            String inForce = bus.getBean(BrokerAdmin.class).addressSettings("bus.deliver.axis");
+            JsonNode settings = JSON.readTree(inForce);
+            assertThat(settings.path("maxDeliveryAttempts").asInt()).as(inForce).isEqualTo(2);
+            assertThat(settings.path("redeliveryDelay").asLong()).as(inForce).isEqualTo(200);
+            assertThat(settings.path("deadLetterAddress").asText()).as(inForce).isEqualTo("DLQ.bus.deliver.axis");
+            // and the broker acts on it: two failed attempts 200 ms apart dead-letter the document
+            // (the configured 10 attempts from 1 s doubling would take over eight minutes)
+            AxisSimulator axis = bus.getBean(AxisSimulator.class);
+            axis.failNext(10_000, 503);
+            int port = Integer.parseInt(bus.getEnvironment().getProperty("local.server.port"));
+            new LocalDocumentSystemSimulator(URI.create("http://127.0.0.1:" + port + "/services/hub"), OFFICE,
+                    "demo-token-van-phong").send(SamplePackages.edoc().from(OFFICE, "Văn phòng")
+                    .to(GOVERNMENT_OFFICE, "Văn phòng Chính phủ").subject("Sau khi khởi động lại").build());
+            await().atMost(Duration.ofSeconds(15)).until(() -> deadLetters(admin) == 1);
+            axis.failNext(0, 503);
+
+            JsonNode mail = admin.get("/api/admin/routes/deliver-mail").json();
+            assertThat(mail.path("state").asText()).isEqualTo("Stopped");
+            assertThat(mail.path("stoppedByOperator").asBoolean()).isTrue();
+            assertThat(camel.getRouteController().getRouteStatus("deliver-mail").isStopped()).isTrue();
+            assertThat(admin.get("/api/admin/routes/deliver-axis").json().path("settings").path("retry")
+                    .path("maxRedeliveries").asInt()).isEqualTo(1);
+        }
+    }
+}
