@@ -44,9 +44,10 @@ final class BusProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + "/services/hub");
     }
 
+    /** Ready = Camel started, state database and broker up (the external partners may still be down). */
     private void awaitHealthy() {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> {

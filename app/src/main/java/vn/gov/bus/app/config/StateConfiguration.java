@@ -49,6 +49,11 @@ public class StateConfiguration {
     }
 
     @Bean
+    vn.gov.bus.core.state.DocumentDueDates documentDueDates(JdbcTemplate jdbc) {
+        return new vn.gov.bus.core.state.DocumentDueDates(jdbc);
+    }
+
+    @Bean
     StatusLog statusLog(JdbcTemplate jdbc) {
         return new StatusLog(jdbc);
     }

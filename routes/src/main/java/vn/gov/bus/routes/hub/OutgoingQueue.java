@@ -11,6 +11,7 @@ import vn.gov.bus.core.state.MessageRegistry;
 import vn.gov.bus.core.state.Tokens;
 import vn.gov.bus.core.tracking.StatusLog;
 import vn.gov.bus.routes.BusHeaders;
+import vn.gov.bus.routes.BusMdc;
 import vn.gov.bus.routes.DeliveryKeys;
 import vn.gov.bus.routes.StatusDocuments;
 
@@ -43,6 +44,13 @@ public class OutgoingQueue {
     public SendReceipt enqueue(String organId, EdocPackage parsed, byte[] pkg, String documentId, String dedupKey) {
         String messageId = UUID.randomUUID().toString();
         String type = parsed.kind().name();
+        try (BusMdc ids = BusMdc.with(messageId, documentId)) {
+            return enqueue(organId, parsed, pkg, documentId, dedupKey, messageId, type);
+        }
+    }
+
+    private SendReceipt enqueue(String organId, EdocPackage parsed, byte[] pkg, String documentId, String dedupKey,
+                                String messageId, String type) {
         Map<String, Object> headers = BusHeaders.of(messageId, documentId, organId, type, dedupKey);
         // Taken before the send: the dispatcher may route the package before the send returns, and
         // a document's timeline must not show it routed before it was received.

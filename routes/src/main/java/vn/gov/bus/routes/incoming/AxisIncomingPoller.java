@@ -25,6 +25,7 @@ import vn.gov.bus.core.state.Quarantine;
 import vn.gov.bus.core.state.Tokens;
 import vn.gov.bus.core.tracking.StatusLog;
 import vn.gov.bus.routes.BusHeaders;
+import vn.gov.bus.routes.BusMdc;
 import vn.gov.bus.routes.DeliveryKeys;
 import vn.gov.bus.routes.StatusDocuments;
 
@@ -121,6 +122,13 @@ public class AxisIncomingPoller {
             return;
         }
         String messageId = UUID.randomUUID().toString();
+        try (BusMdc ids = BusMdc.with(messageId, documentId)) {
+            queue(item, pkg, verdict, parsed, senderId, documentId, dedupKey, type, messageId);
+        }
+    }
+
+    private void queue(AxisListItem item, byte[] pkg, InboundVerdict verdict, EdocPackage parsed, String senderId,
+                       String documentId, String dedupKey, String type, String messageId) {
         Map<String, Object> headers = BusHeaders.of(messageId, documentId, senderId, type, dedupKey);
         headers.put(BusHeaders.VERIFICATION, verdict.verification());
         // Queue first, record second, acknowledge last: a crash after the send re-queues the package

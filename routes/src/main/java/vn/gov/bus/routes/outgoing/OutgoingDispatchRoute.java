@@ -1,6 +1,7 @@
 package vn.gov.bus.routes.outgoing;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 import vn.gov.bus.core.edxml.EdxmlException;
@@ -36,6 +37,9 @@ public class OutgoingDispatchRoute extends RouteBuilder {
                 .bean(dispatcher, "dispatch")
                 .split(body())
                     .process(OutgoingDispatchRoute::toChannelMessage)
+                    // the message id and DocumentId come with every line from the logging context
+                    .log(LoggingLevel.INFO, "routed ${header." + BusHeaders.MESSAGE_TYPE + "} to channel ${header."
+                            + BusHeaders.CHANNEL + "} for ${header." + BusHeaders.RECIPIENTS + "}")
                     .choice()
                         .when(header(BusHeaders.CHANNEL).isEqualTo("LOCAL"))
                             .to("jms:queue:{{bus.queues.deliver-local}}")
