@@ -9,8 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 const CHROMIUM = process.env.BUS_CHROMIUM ?? '/usr/bin/chromium';
-// Without the background-networking flags Chromium phones home at start, and this network refuses it.
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+// Playwright adds --headless (headless: true). Without the background-networking flags Chromium
+// phones home at start, and this machine's closed network refuses it.
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WAIT = Number(process.env.BUS_BROWSER_TIMEOUT_MS ?? 20000);
 const USERS = {
@@ -53,7 +54,7 @@ async function expectText(locator, text) {
 async function newBrowser() {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'bus-console-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, ignoreDefaultArgs: ['--headless'],
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
     viewport: { width: 1366, height: 768 }, locale: 'en-US', timezoneId: 'UTC',
   });
   context.setDefaultTimeout(WAIT);
@@ -108,6 +109,11 @@ async function horizontalOverflow(page) {
       .slice(0, 3).map(el => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${el.className}`);
     return { scroll: doc.scrollWidth, client: doc.clientWidth, wide };
   });
+}
+
+async function fits(page) {
+  const o = await horizontalOverflow(page);
+  if (o.scroll > o.client) throw new Error(`scrollWidth ${o.scroll} > ${o.client}: ${o.wide.join(', ')}`);
 }
 
 const flows = {
@@ -200,8 +206,7 @@ const flows = {
       for (const id of pages) {
         await check(`${who}: page ${id} fits 1366×768 without horizontal scrolling`, async () => {
           await openPage(page, id);
-          const o = await horizontalOverflow(page);
-          if (o.scroll > o.client) throw new Error(`scrollWidth ${o.scroll} > ${o.client}: ${o.wide.join(', ')}`);
+          await fits(page);
         });
       }
       await check(`${who}: no script error and no CSP refusal`, () => noProblems(b.problems));
@@ -253,13 +258,15 @@ const flows = {
       await openPage(page, 'queues');
       await page.locator(`tr[data-queue="${queue}"] a[data-action=open-queue]`).click();
       await page.locator(`tr[data-document="${documentId}"]`).waitFor();
+      await fits(page);
     });
     const row = page.locator(`tr[data-document="${documentId}"]`);
     await check('its headers and payload can be inspected', async () => {
       await row.locator('[data-action=inspect]').click();
       const dlg = page.locator('dialog#message-detail');
       await expectText(dlg, 'BusDocumentId');
-      await dlg.locator('#payload-preview').waitFor();
+      await expectText(dlg.locator('#payload-preview'), 'edXML');
+      await fits(page);
       await dlg.locator('[data-action=confirm]').click();
       await dlg.waitFor({ state: 'detached' });
     });
@@ -301,6 +308,7 @@ const flows = {
       await expectText(page.locator('ol.timeline'), 'Trục tiếp nhận');
       await expectText(page.locator('ol.timeline'), 'Vào hộp chờ của nơi nhận');
       await expectText(page.locator('#document-timeline table'), recipient);
+      await fits(page);
     });
     await check('the timeline is dated dd/MM/yyyy in Việt Nam time', async () => {
       const first = await page.locator('ol.timeline time').first().textContent();
