@@ -144,10 +144,11 @@ const flows = {
       if (await page.getAttribute('html', 'lang') !== 'vi') throw new Error('html lang is not vi');
       await expectText(page.locator('#user-name'), 'operator');
     });
-    await check("the operator's navigation has no audit page; its dashboard shows queues and dead letters", async () => {
-      if (await page.locator('#nav a[data-page=audit]').count() !== 0) throw new Error('audit offered to an operator');
-      await page.locator('#nav a[data-page=queues]').waitFor();
+    await check("the operator's dashboard shows dead letters; the audit page offers replay only, no search", async () => {
       await page.locator('#card-dlq #dlq-total').waitFor();
+      await openPage(page, 'audit');
+      await page.locator('#view [data-action=replay]').waitFor();
+      if (await page.locator('#audit-search').count() !== 0) throw new Error('audit search offered to an operator');
     });
     await check('logging out ends the session', async () => {
       await page.locator('#logout').click();
@@ -155,10 +156,14 @@ const flows = {
       const me = await page.evaluate(async () => (await fetch('/api/me', { headers: { Accept: 'application/json' } })).status);
       if (me === 200) throw new Error('/api/me still answers 200 after logout');
     });
-    await check('an auditor sees the audit page and no queues', async () => {
+    await check('an auditor searches the audit log and is offered no queues, quarantine or agencies', async () => {
       await login(page, 'auditor');
-      await page.locator('#nav a[data-page=audit]').waitFor();
-      if (await page.locator('#nav a[data-page=queues]').count() !== 0) throw new Error('queues offered to an auditor');
+      await openPage(page, 'audit');
+      await page.locator('#audit-search').waitFor();
+      await page.locator('#audit-table').waitFor();
+      for (const hidden of ['queues', 'quarantine', 'agencies']) {
+        if (await page.locator(`#nav a[data-page=${hidden}]`).count() !== 0) throw new Error(`${hidden} offered to an auditor`);
+      }
     });
     await check('no script error and no CSP refusal', () => noProblems(b.problems));
     await b.close();

@@ -18,6 +18,12 @@ function filters(form) {
 }
 
 export async function render(view, session) {
+  // an operator may replay (POST /api/audit/replay) but not read the log: the replay form only
+  if (!session.can('AUDITOR')) {
+    replace(view, pageHeader(t('nav.audit'), button(t('audit.replay'), () => replay(), { action: 'replay' })),
+      h('p', { class: 'muted' }, t('audit.operatorHelp')));
+    return;
+  }
   const results = h('div', { id: 'audit-results' });
   const verifyBox = h('div', { id: 'audit-verify' });
   const exportLink = h('a', { class: 'button secondary', id: 'audit-export', download: true, href: '/api/audit/export' }, t('audit.export'));
@@ -96,28 +102,29 @@ export async function render(view, session) {
     return dlg;
   }
 
-  function replay(seq) {
-    const out = h('div', { id: 'replay-result' });
-    dialog(t('audit.replayTitle'), [
-      h('p', { class: 'muted' }, t('audit.replayHelp')),
-      field(t('audit.seq'), h('input', { name: 'seq', type: 'number', min: 1, required: true, value: seq ?? '', id: 'replay-seq' }), { name: 'seq' }),
-      field(t('audit.replayRoute'), h('input', { name: 'route', placeholder: t('audit.replayRouteHint') }), { name: 'route' }),
-      h('div', { class: 'field check' }, h('input', { type: 'checkbox', name: 'dryRun', id: 'replay-dry', checked: true }), h('label', { for: 'replay-dry' }, t('audit.dryRun'))),
-      h('div', { class: 'field check' }, h('input', { type: 'checkbox', name: 'force', id: 'replay-force' }), h('label', { for: 'replay-force' }, t('audit.force'))),
-      out,
-    ], {
-      id: 'audit-replay', submitLabel: t('audit.replay'),
-      onSubmit: async form => {
-        const f = formData(form);
-        const r = await post('/api/audit/replay', { seq: Number(f.seq), route: f.route, dryRun: f.dryRun, force: f.force });
-        toast(r.sent ? t('audit.replaySent', { queue: r.queue }) : t('audit.replayDry', { queue: r.queue }));
-        replace(out, keyValues([[t('audit.sentQ'), r.sent ? t('common.yes') : t('common.no')], [t('audit.queue'), r.queue],
-          [t('audit.route'), r.route], [t('audit.correlationId'), r.correlationId], [t('audit.payloadBytes'), number(r.payloadBytes)]]),
-        r.payload ? h('pre', { class: 'payload' }, String(r.payload).slice(0, 4000)) : null);
-        return 'keep';
-      },
-    });
-  }
-
   await search(0);
+}
+
+/** Replay of one audit record: a dry run by default, which shows what would be sent where. */
+function replay(seq) {
+  const out = h('div', { id: 'replay-result' });
+  dialog(t('audit.replayTitle'), [
+    h('p', { class: 'muted' }, t('audit.replayHelp')),
+    field(t('audit.seq'), h('input', { name: 'seq', type: 'number', min: 1, required: true, value: seq ?? '', id: 'replay-seq' }), { name: 'seq' }),
+    field(t('audit.replayRoute'), h('input', { name: 'route', placeholder: t('audit.replayRouteHint') }), { name: 'route' }),
+    h('div', { class: 'field check' }, h('input', { type: 'checkbox', name: 'dryRun', id: 'replay-dry', checked: true }), h('label', { for: 'replay-dry' }, t('audit.dryRun'))),
+    h('div', { class: 'field check' }, h('input', { type: 'checkbox', name: 'force', id: 'replay-force' }), h('label', { for: 'replay-force' }, t('audit.force'))),
+    out,
+  ], {
+    id: 'audit-replay', submitLabel: t('audit.replay'),
+    onSubmit: async form => {
+      const f = formData(form);
+      const r = await post('/api/audit/replay', { seq: Number(f.seq), route: f.route, dryRun: f.dryRun, force: f.force });
+      toast(r.sent ? t('audit.replaySent', { queue: r.queue }) : t('audit.replayDry', { queue: r.queue }));
+      replace(out, keyValues([[t('audit.sentQ'), r.sent ? t('common.yes') : t('common.no')], [t('audit.queue'), r.queue],
+        [t('audit.route'), r.route], [t('audit.correlationId'), r.correlationId], [t('audit.payloadBytes'), number(r.payloadBytes)]]),
+      r.payload ? h('pre', { class: 'payload' }, String(r.payload).slice(0, 4000)) : null);
+      return 'keep';
+    },
+  });
 }

@@ -21,5 +21,5 @@ export const PAGES = [
   { id: 'documents', roles: ALL, render: documents.render },
   { id: 'statistics', roles: ALL, render: statistics.render },
   { id: 'certificates', roles: ALL, render: certificates.render },
-  { id: 'audit', roles: ['AUDITOR'], render: audit.render },
+  { id: 'audit', roles: ['AUDITOR', 'OPERATOR'], render: audit.render },
 ];
