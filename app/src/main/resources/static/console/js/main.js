@@ -85,9 +85,10 @@ async function start() {
   document.getElementById('logout').addEventListener('click', async () => {
     try {
       await post('/logout');
-    } finally {
-      loginPage();
+    } catch {
+      // logout answers with a redirect to the login page, which api() reports as "not logged in"
     }
+    loginPage();
   });
   window.addEventListener('hashchange', showPage);
   await showPage();

@@ -30,10 +30,13 @@ export function expiry(c) {
 
 export async function render(view) {
   const body = h('div', { id: 'certificate-list' });
+  const help = h('p', { class: 'muted' }, t('certificates.help', { days: WARNING_DAYS }));
   replace(view, pageHeader(t('nav.certificates'), button(t('common.refresh'), () => load(), { action: 'refresh', kind: 'secondary' })),
-    h('p', { class: 'muted' }, t('certificates.help', { days: WARNING_DAYS })), body);
+    help, body);
   const load = () => fill(body, async () => {
     const data = await get('/api/admin/certificates');
+    // the bus's own threshold (bus.pki.expiry-warning)
+    if (data?.warningDays != null) help.textContent = t('certificates.help', { days: data.warningDays });
     const list = certificateList(data);
     const crls = data?.crls ?? [];
     return h('div', null, pagedTable([
