@@ -380,14 +380,18 @@ class MailFlowTest {
                 .contains("belongs to no agency in the directory");
         String id = (String) item.get("id");
 
+        // only operators and administrators decide (docs/security.md); anonymous POSTs fail the CSRF check first
         ResponseEntity<Map> anonymous = rest.postForEntity("/api/v1/quarantine/" + id + "/accept",
                 Map.of("senderOrganId", COMMUNE), Map.class);
-        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map> auditor = rest.postForEntity("/api/v1/quarantine/" + id + "/accept",
+                new HttpEntity<>(Map.of("senderOrganId", COMMUNE), as(TestUsers.AUDITOR)), Map.class);
+        assertThat(auditor.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
         ResponseEntity<Map> accepted = rest.postForEntity("/api/v1/quarantine/" + id + "/accept",
-                new HttpEntity<>(Map.of("senderOrganId", COMMUNE), operator("nguyen.van.binh")), Map.class);
+                new HttpEntity<>(Map.of("senderOrganId", COMMUNE), as(TestUsers.OPERATOR)), Map.class);
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(accepted.getBody()).containsEntry("decision", "ACCEPTED").containsEntry("actor", "nguyen.van.binh")
+        assertThat(accepted.getBody()).containsEntry("decision", "ACCEPTED").containsEntry("actor", TestUsers.OPERATOR.username)
                 .containsEntry("decidedSenderId", COMMUNE);
 
         LocalDocumentSystemSimulator office = system(OFFICE, OFFICE_TOKEN);
@@ -396,9 +400,9 @@ class MailFlowTest {
                 .containsExactly("to-trinh.pdf");
 
         ResponseEntity<Map> again = rest.postForEntity("/api/v1/quarantine/" + id + "/accept",
-                new HttpEntity<>(Map.of("senderOrganId", COMMUNE), operator("someone.else")), Map.class);
+                new HttpEntity<>(Map.of("senderOrganId", COMMUNE), as(TestUsers.ADMIN)), Map.class);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat((String) again.getBody().get("message")).contains("was ACCEPTED by nguyen.van.binh");
+        assertThat((String) again.getBody().get("message")).contains("was ACCEPTED by " + TestUsers.OPERATOR.username);
     }
 
     @Test
@@ -447,7 +451,7 @@ class MailFlowTest {
         Map<?, ?> item = awaitQuarantined(subject, "NO_USABLE_ATTACHMENT");
         String id = (String) item.get("id");
         ResponseEntity<Map> rejected = rest.postForEntity("/api/v1/quarantine/" + id + "/reject",
-                new HttpEntity<>(Map.of("reason", "Thư hỏi thăm, không phải văn bản"), operator("tran.thi.lan")),
+                new HttpEntity<>(Map.of("reason", "Thư hỏi thăm, không phải văn bản"), as(TestUsers.OPERATOR)),
                 Map.class);
         assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(rejected.getBody()).containsEntry("decision", "REJECTED")
@@ -464,7 +468,7 @@ class MailFlowTest {
         Map<?, ?> item = awaitQuarantined(null, "MAIL_TOO_LARGE");
         assertThat((String) item.get("reasonText")).contains("over the limit of 1048576 bytes");
         ResponseEntity<Map> accepted = rest.postForEntity("/api/v1/quarantine/" + item.get("id") + "/accept",
-                new HttpEntity<>(Map.of("senderOrganId", COMMUNE), operator("nguyen.van.binh")), Map.class);
+                new HttpEntity<>(Map.of("senderOrganId", COMMUNE), as(TestUsers.OPERATOR)), Map.class);
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     }
 
@@ -578,12 +582,12 @@ class MailFlowTest {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> quarantineList() {
-        return rest.getForObject("/api/v1/quarantine?source=MAIL", List.class);
+        return TestUsers.OPERATOR.on(rest).getForObject("/api/v1/quarantine?source=MAIL", List.class);
     }
 
-    private static HttpHeaders operator(String name) {
+    private static HttpHeaders as(TestUsers user) {
         HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Bus-Operator", name);
+        headers.set(HttpHeaders.AUTHORIZATION, user.basicAuthorization());
         return headers;
     }
 

@@ -411,7 +411,8 @@ class StatusRoundTripTest {
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).GET().build(),
+        return http.send(TestUsers.OPERATOR.authorize(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + pathAndQuery))).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

@@ -1,18 +1,27 @@
 package vn.gov.bus.app.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import org.springframework.stereotype.Component;
 
 /**
- * Who is acting through the administration API. The seam for issue 8 (Spring Security): until it
- * lands, the interim implementation takes the name an operator gives in the {@code X-Bus-Operator}
- * header, which proves nothing — the API must not be exposed beyond the operators' network.
+ * Who is acting through the administration API: the person Spring Security authenticated
+ * (vn.gov.bus.app.security; docs/security.md). The role rules are the security configuration's;
+ * this only names the person for the audit trail.
  */
-public interface OperatorIdentity {
+@Component
+public class OperatorIdentity {
 
-    /** The operator's name for the audit trail; throws {@link MissingOperatorException} when unknown. */
-    String operator(HttpServletRequest request);
+    /** The operator's name for the audit trail; throws {@link MissingOperatorException} when nobody is authenticated. */
+    public String operator(HttpServletRequest request) {
+        Principal principal = request.getUserPrincipal();
+        if (principal == null || principal.getName() == null || principal.getName().isBlank()) {
+            throw new MissingOperatorException("the request is not authenticated: log in, or send HTTP Basic credentials");
+        }
+        return principal.getName();
+    }
 
-    class MissingOperatorException extends RuntimeException {
+    public static class MissingOperatorException extends RuntimeException {
         public MissingOperatorException(String message) {
             super(message);
         }

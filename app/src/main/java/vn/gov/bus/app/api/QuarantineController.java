@@ -21,7 +21,7 @@ import vn.gov.bus.routes.mail.QuarantineDecisions;
 /**
  * The quarantine for operators: list what was refused and why, accept a quarantined mail naming
  * its sender agency, or reject an item with a reason. Every decision is audited with the operator
- * (see {@link OperatorIdentity} for how the operator is known until Spring Security, issue 8).
+ * ({@link OperatorIdentity}: the authenticated person; roles ADMIN, OPERATOR per docs/security.md).
  */
 @RestController
 @RequestMapping("/api/v1/quarantine")

@@ -36,7 +36,7 @@ import vn.gov.bus.routes.replay.AuditReplay;
 /**
  * The auditors' API (docs/auditing.md): search, payloads, export bundles, live verification and
  * replay. Every call is itself an audit record (who, what, from where).
- * Access control: see {@link AuditorIdentity} (issue 8 adds the role checks noted on each method).
+ * Access control: the security configuration (roles noted on each method); who and from where: {@link AuditorIdentity}.
  */
 @RestController
 @RequestMapping("/api/audit")
@@ -50,9 +50,11 @@ public class AuditController {
     private final AuditVerification verification;
     private final AuditReplay replay;
     private final AuditTrail audit;
+    private final AuditorIdentity identity;
 
     public AuditController(AuditStore store, AuditExporter exporter, AuditVerification verification,
-                           AuditReplay replay, AuditTrail audit) {
+                           AuditReplay replay, AuditTrail audit, AuditorIdentity identity) {
+        this.identity = identity;
         this.store = store;
         this.exporter = exporter;
         this.verification = verification;
@@ -136,7 +138,7 @@ public class AuditController {
     public record ReplayRequest(Long seq, String route, Boolean dryRun, Boolean force) {
     }
 
-    /** Role OPERATOR. */
+    /** Roles AUDITOR, OPERATOR. */
     @PostMapping("/replay")
     public Map<String, Object> replay(@RequestBody ReplayRequest body, HttpServletRequest request) {
         if (body == null || body.seq() == null) {
@@ -144,7 +146,7 @@ public class AuditController {
         }
         AuditReplay.Result result = replay.replay(new AuditReplay.Request(body.seq(), body.route(),
                 Boolean.TRUE.equals(body.dryRun()), Boolean.TRUE.equals(body.force()),
-                AuditorIdentity.actor(request), AuditorIdentity.origin(request)));
+                identity.actor(request), identity.origin(request)));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("correlationId", result.correlationId());
         out.put("sent", result.sent());
@@ -171,8 +173,8 @@ public class AuditController {
     }
 
     private void action(HttpServletRequest request, String what) {
-        audit.record(AuditEvent.of(AuditStep.AUDITOR_ACTION).actor(AuditorIdentity.actor(request))
-                .origin(AuditorIdentity.origin(request)).routeId("audit-api")
+        audit.record(AuditEvent.of(AuditStep.AUDITOR_ACTION).actor(identity.actor(request))
+                .origin(identity.origin(request)).routeId("audit-api")
                 .detail(request.getMethod() + " " + request.getRequestURI() + ": " + what).build());
     }
 

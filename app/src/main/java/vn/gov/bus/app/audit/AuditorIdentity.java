@@ -2,32 +2,32 @@ package vn.gov.bus.app.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import org.springframework.stereotype.Component;
+import vn.gov.bus.app.security.ClientAddress;
 
 /**
  * Who calls the auditors' API, and from where: recorded with every call (AUDITOR_ACTION) and every
- * replay (REPLAYED).
- *
- * <p>SEAM for issue 8 (Spring Security): the API has no access control yet. When security comes,
- * the request's principal is the authenticated user (this class already reads it), and the
- * roles to enforce are {@link #AUDITOR} for search, payloads, export and verification, and
- * {@link #OPERATOR} for replay (see the comments in {@link AuditController}). Until then the API
- * must not be exposed beyond the administration network.
+ * replay (REPLAYED). The person is the one Spring Security authenticated (the security
+ * configuration enforces the roles: AUDITOR for search, payloads, export and verification,
+ * AUDITOR or OPERATOR for replay); the address is the client's, {@code X-Forwarded-For} believed
+ * only from the configured trusted proxies.
  */
-public final class AuditorIdentity {
+@Component
+public class AuditorIdentity {
 
-    public static final String AUDITOR = "AUDITOR";
-    public static final String OPERATOR = "OPERATOR";
+    private final ClientAddress addresses;
 
-    private AuditorIdentity() {
+    public AuditorIdentity(ClientAddress addresses) {
+        this.addresses = addresses;
     }
 
-    public static String actor(HttpServletRequest request) {
+    public String actor(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
-        return principal == null ? "anonymous (no authentication configured)" : principal.getName();
+        // unreachable through the security rules; kept so a record never lacks an actor
+        return principal == null ? "anonymous" : principal.getName();
     }
 
-    public static String origin(HttpServletRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        return request.getRemoteAddr() + (forwarded == null ? "" : " (forwarded for " + forwarded + ")");
+    public String origin(HttpServletRequest request) {
+        return addresses.of(request);
     }
 }

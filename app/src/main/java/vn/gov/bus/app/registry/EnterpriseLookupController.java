@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import vn.gov.bus.app.security.SystemCaller;
 import vn.gov.bus.connectors.registry.CallerAuthenticator;
 import vn.gov.bus.connectors.registry.Enterprise;
 import vn.gov.bus.connectors.registry.EnterpriseLookupBackend;
@@ -24,7 +25,8 @@ import vn.gov.bus.connectors.registry.LookupRequest;
 import vn.gov.bus.connectors.registry.RegistryUnavailableException;
 
 /**
- * {@code GET /api/v1/enterprises/{taxCode}} with {@code Authorization: Bearer <token>}: the
+ * {@code GET /api/v1/enterprises/{taxCode}} with {@code Authorization: Bearer <token>} (or a client
+ * certificate mapped to the system, over mTLS): the
  * enterprise's general information from the national business registry, through the bus's cache.
  * 200 (a stale answer also carries {@code Age} and {@code freshness.stale=true}), 400 with field
  * and rule for a malformed code, 401, 404, 503 with {@code Retry-After}. Errors are JSON with the
@@ -45,7 +47,8 @@ public class EnterpriseLookupController {
     public ResponseEntity<?> enterprise(@PathVariable String taxCode,
                                         @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
                                         String authorization, HttpServletRequest http) {
-        Optional<String> caller = bearer(authorization).flatMap(callers::authenticate);
+        // a client certificate mapped to a system (mTLS, docs/security.md) stands for the token
+        Optional<String> caller = SystemCaller.current().or(() -> bearer(authorization).flatMap(callers::authenticate));
         if (caller.isEmpty()) {
             lookups.authenticationFailed(null, http.getRemoteAddr());
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)

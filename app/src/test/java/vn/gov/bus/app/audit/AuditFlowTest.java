@@ -28,6 +28,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.gov.bus.app.SimulatorTestPorts;
+import vn.gov.bus.app.TestUsers;
 import vn.gov.bus.audit.verifier.AuditVerifierMain;
 import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
 import vn.gov.bus.connectors.qlvb.HubCallException;
@@ -91,7 +92,7 @@ class AuditFlowTest {
         String received = first(records, "ACCEPTED").path("payloadSha256").asText();
         JsonNode byPayload = get("/api/audit/records?step=RECEIVED&agency=" + OFFICE + "&size=500").path("records");
         assertThat(byPayload.findValuesAsText("payloadSha256")).contains(received);
-        HttpResponse<byte[]> payload = http.send(HttpRequest.newBuilder(uri(first(records, "SIGNED").path("payload")
+        HttpResponse<byte[]> payload = http.send(as(TestUsers.AUDITOR, uri(first(records, "SIGNED").path("payload")
                 .asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(payload.statusCode()).isEqualTo(200);
         assertThat(axis.received().stream().filter(r -> documentId.equals(r.documentId())).findFirst().orElseThrow()
@@ -101,7 +102,7 @@ class AuditFlowTest {
         assertThat(live.path("ok").asBoolean()).as(live.toString()).isTrue();
         assertThat(live.path("checkpoints").asInt()).isPositive();
 
-        HttpResponse<byte[]> bundle = http.send(HttpRequest.newBuilder(uri("/api/audit/export?documentId="
+        HttpResponse<byte[]> bundle = http.send(as(TestUsers.AUDITOR, uri("/api/audit/export?documentId="
                 + enc(documentId))).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(bundle.statusCode()).isEqualTo(200);
         Path zip = dataDir.resolve("bundle.zip");
@@ -160,14 +161,14 @@ class AuditFlowTest {
 
     @Test
     void searchWithAnUnknownStepIsRefusedWithTheAllowedValues() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/audit/records?step=SENT")).build(),
+        HttpResponse<String> r = http.send(as(TestUsers.AUDITOR, uri("/api/audit/records?step=SENT")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("DELIVERED").contains("errorVi");
     }
 
     JsonNode replay(long seq, boolean force, boolean dryRun) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/audit/replay"))
+        HttpResponse<String> r = http.send(as(TestUsers.OPERATOR, uri("/api/audit/replay"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"seq\":" + seq + ",\"force\":" + force + ",\"dryRun\":"
                         + dryRun + "}")).build(), HttpResponse.BodyHandlers.ofString());
@@ -200,10 +201,15 @@ class AuditFlowTest {
     }
 
     JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).build(),
+        HttpResponse<String> r = http.send(as(TestUsers.AUDITOR, uri(path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return json.readTree(r.body());
+    }
+
+    /** People's API calls go through Spring Security: auditors search, operators replay (docs/security.md). */
+    static HttpRequest.Builder as(TestUsers user, URI uri) {
+        return user.authorize(HttpRequest.newBuilder(uri));
     }
 
     URI uri(String path) {

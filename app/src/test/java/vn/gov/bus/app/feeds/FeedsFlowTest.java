@@ -42,6 +42,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.gov.bus.app.SimulatorTestPorts;
+import vn.gov.bus.app.TestUsers;
 import vn.gov.bus.app.TestPorts;
 import vn.gov.bus.connectors.feeds.TaxNoticeXml;
 import vn.gov.bus.connectors.feeds.simulator.FeedFileWriters;
@@ -250,14 +251,14 @@ class FeedsFlowTest {
 
         // and the API answers with the same figures
         long id = ((Number) run.get("id")).longValue();
-        JsonNode listed = new ObjectMapper().readTree(rest.getForObject("/api/v1/reconciliations?account=" + d.account(), String.class));
+        JsonNode listed = new ObjectMapper().readTree(TestUsers.AUDITOR.on(rest).getForObject("/api/v1/reconciliations?account=" + d.account(), String.class));
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).at("/discrepancies/AMOUNT_MISMATCH").asLong()).isEqualTo(12);
-        JsonNode mismatches = new ObjectMapper().readTree(rest.getForObject("/api/v1/reconciliations/" + id
+        JsonNode mismatches = new ObjectMapper().readTree(TestUsers.AUDITOR.on(rest).getForObject("/api/v1/reconciliations/" + id
                 + "/discrepancies?kind=IN_BANK_NOT_PAID", String.class));
         assertThat(mismatches).hasSize(12);
         assertThat(mismatches.get(0).get("paymentId").isNull()).isTrue();
-        assertThat(rest.getForEntity("/api/v1/reconciliations/999999", String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(TestUsers.AUDITOR.on(rest).getForEntity("/api/v1/reconciliations/999999", String.class).getStatusCode().value()).isEqualTo(404);
 
         // last, as it is skipped where openssl is not installed: standard tools accept the signatures
         Path root = dataDir.resolve("pki/root-ca.pem");

@@ -1,0 +1,135 @@
+package vn.gov.bus.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.gov.bus.app.SimulatorTestPorts;
+import vn.gov.bus.app.TestUsers;
+import vn.gov.bus.connectors.registry.simulator.RegistrySimulator;
+
+/**
+ * The bus on a real HTTPS port (Tomcat, client-auth "want") with BouncyCastle-made certificates: a
+ * system whose client certificate's subject is mapped calls the enterprise lookup without a token;
+ * an unmapped certificate or none still needs the token; a certificate from a CA the connector
+ * does not trust does not even finish the handshake. People's answers carry HSTS over HTTPS.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "bus.simulators.enabled=true",
+        "bus.simulators.demo-traffic=false",
+        "bus.simulators.axis-directory-size=100",
+        "bus.axis.poll-enabled=false",
+        "bus.directory.sync-enabled=false",
+        "bus.feeds.enabled=false",
+        "bus.mail.incoming.enabled=false",
+        "server.ssl.enabled=true",
+        "server.ssl.key-store-type=PKCS12",
+        "server.ssl.key-store-password=test-store",
+        "server.ssl.key-alias=key",
+        "server.ssl.client-auth=want",
+        "server.ssl.trust-store-type=PKCS12",
+        "server.ssl.trust-store-password=test-store",
+        "bus.security.client-certificates[0].subject=CN=mot-cua, OU=Trung tam Phuc vu hanh chinh cong, O=UBND tinh Tay Ninh, C=VN",
+        "bus.security.client-certificates[0].system=mot-cua"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class MutualTlsTest {
+
+    static final String MAPPED = "CN=mot-cua,OU=Trung tam Phuc vu hanh chinh cong,O=UBND tinh Tay Ninh,C=VN";
+
+    @TempDir
+    static Path dataDir;
+    static TlsCertificates pki;
+    static TlsCertificates.Issued server;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        SimulatorTestPorts.register(registry, dataDir);
+        pki = new TlsCertificates("CN=Bus test TLS CA,O=Bus test");
+        server = pki.server();
+        Path keyStore = server.writeKeyStore(dataDir.resolve("server.p12"));
+        Path trustStore = pki.writeTrustStore(dataDir.resolve("clients-ca.p12"));
+        registry.add("server.ssl.key-store", keyStore::toString);
+        registry.add("server.ssl.trust-store", trustStore::toString);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RegistrySimulator registry;
+
+    final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void aMappedClientCertificateIsTheSystemWithoutAToken() throws Exception {
+        String code = registry.dataset().enterprise(60_002).code();
+        HttpResponse<String> response = get(pki.client(MAPPED).clientContext(pki.ca), "/api/v1/enterprises/" + code, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.at("/enterprise/code").asText()).isEqualTo(code);
+    }
+
+    @Test
+    void anUnmappedCertificateOrNoneStillNeedsTheSystemsToken() throws Exception {
+        String code = registry.dataset().enterprise(60_003).code();
+        SSLContext unmapped = pki.client("CN=someone-else,O=UBND tinh Tay Ninh,C=VN").clientContext(pki.ca);
+        SSLContext none = TlsCertificates.anonymousClient(pki.ca);
+
+        assertThat(get(unmapped, "/api/v1/enterprises/" + code, null).statusCode()).isEqualTo(401);
+        assertThat(get(none, "/api/v1/enterprises/" + code, null).statusCode()).isEqualTo(401);
+        assertThat(get(none, "/api/v1/enterprises/" + code, "demo-token-mot-cua").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCertificateFromAnUntrustedCaWithTheMappedSubjectIsRefusedAtTheHandshake() throws Exception {
+        TlsCertificates rogue = new TlsCertificates("CN=Bus test TLS CA,O=Bus test");
+        SSLContext impostor = rogue.client(MAPPED).clientContext(pki.ca);
+        String code = registry.dataset().enterprise(60_004).code();
+        assertThatThrownBy(() -> get(impostor, "/api/v1/enterprises/" + code, null)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void peoplesAnswersOverHttpsCarryHstsAndAMappedCertificateIsNoPerson() throws Exception {
+        SSLContext none = TlsCertificates.anonymousClient(pki.ca);
+        HttpResponse<String> login = get(none, "/login", null);
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Strict-Transport-Security").orElseThrow())
+                .contains("max-age=31536000").contains("includeSubDomains");
+        assertThat(get(pki.client(MAPPED).clientContext(pki.ca), "/api/me", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> me = send(none, TestUsers.AUDITOR.authorize(HttpRequest.newBuilder(uri("/api/me"))));
+        assertThat(me.statusCode()).isEqualTo(200);
+    }
+
+    URI uri(String path) {
+        return URI.create("https://127.0.0.1:" + port + path);
+    }
+
+    HttpResponse<String> get(SSLContext tls, String path, String bearer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(tls, request);
+    }
+
+    HttpResponse<String> send(SSLContext tls, HttpRequest.Builder request) throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+        return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
