@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.connection.SingleConnectionFactory;
 import org.springframework.util.unit.DataSize;
 import vn.gov.bus.app.config.BusProperties;
+import vn.gov.bus.connectors.axis.AxisClient;
 import vn.gov.bus.core.audit.AuditTrail;
 
 /** The administration API's parts (bus.admin.*, docs/administration.md). */
@@ -77,6 +78,11 @@ public class AdminConfiguration {
     @Bean
     RouteSettingsStartup routeSettingsStartup(RouteAdministration routes) {
         return new RouteSettingsStartup(routes);
+    }
+
+    @Bean
+    AgencyAdministration agencyAdministration(JdbcTemplate jdbc, AxisClient axis, AuditTrail audit) {
+        return new AgencyAdministration(jdbc, axis, audit);
     }
 
     @Bean

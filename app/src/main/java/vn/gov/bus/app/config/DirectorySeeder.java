@@ -19,8 +19,18 @@ public class DirectorySeeder {
     SeededDirectory seededDirectory(BusProperties bus, ResourceLoader resources, AgencyDirectory directory)
             throws IOException {
         List<DirectorySeed.Entry> entries = DirectorySeed.read(resources.getResource(bus.directory().seed()));
+        int keptEdits = 0;
         for (DirectorySeed.Entry entry : entries) {
+            // an entry an administrator edited through the admin API (source ADMIN) is theirs now:
+            // the seed must not undo the edit at every start
+            if (directory.find(entry.agency().organId()).map(a -> "ADMIN".equals(a.source())).orElse(false)) {
+                keptEdits++;
+                continue;
+            }
             directory.upsert(entry.agency(), entry.tokenSha256());
+        }
+        if (keptEdits > 0) {
+            log.info("Agency directory: {} seeded entries edited through the admin API keep their edits", keptEdits);
         }
         long plain = entries.stream().filter(e -> e.plainToken() != null).count();
         if (plain > 0) {

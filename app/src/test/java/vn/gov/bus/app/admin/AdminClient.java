@@ -57,6 +57,7 @@ final class AdminClient {
     private Answer send(HttpRequest.Builder request) throws Exception {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         String body = response.body();
-        return new Answer(response.statusCode(), body == null || body.isBlank() ? null : JSON.readTree(body));
+        boolean json = response.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(false);
+        return new Answer(response.statusCode(), json && !body.isBlank() ? JSON.readTree(body) : null);
     }
 }
