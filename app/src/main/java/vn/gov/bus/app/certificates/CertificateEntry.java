@@ -27,8 +27,8 @@ public record CertificateEntry(String role, String source, String subject, Strin
         } else {
             status = CertificateStatus.OK;
         }
-        // whole days, rounded down: "10 days left" until the last 24 hours, then 0
-        long daysLeft = Math.floorDiv(Duration.between(now, notAfter).toSeconds(), 86_400L);
+        // whole days toward zero: "10 days left" until the last 24 hours, then 0; -3 three days after
+        long daysLeft = Duration.between(now, notAfter).toDays();
         return new CertificateEntry(role, source, c.getSubjectX500Principal().getName(),
                 c.getIssuerX500Principal().getName(), hex(c.getSerialNumber()), notBefore, notAfter, daysLeft, status);
     }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import vn.gov.bus.core.state.MessageRegistry;
 import vn.gov.bus.core.state.Tokens;
 import vn.gov.bus.routes.BusHeaders;
+import vn.gov.bus.routes.BusMdc;
 import vn.gov.bus.routes.DeliveryKeys;
 
 /**
@@ -37,10 +38,12 @@ public class MailIncomingQueue {
         Map<String, Object> headers = BusHeaders.of(messageId, documentId, parsed.fromOrganId(), type,
                 DeliveryKeys.dedupKeyOf(parsed));
         headers.put(BusHeaders.VERIFICATION, verdict.verification());
-        // block=false: with the enqueue route stopped the send fails at once and the mail stays in the inbox
-        producer.sendBodyAndHeaders(ENQUEUE + "?block=false", verdict.pkg(), headers);
-        registry.record(messageId, "INCOMING", type, documentId, parsed.fromOrganId(), parsed.subject(),
-                Tokens.sha256Hex(verdict.pkg()), Instant.now());
+        try (BusMdc ids = BusMdc.with(messageId, documentId)) {
+            // block=false: with the enqueue route stopped the send fails at once and the mail stays in the inbox
+            producer.sendBodyAndHeaders(ENQUEUE + "?block=false", verdict.pkg(), headers);
+            registry.record(messageId, "INCOMING", type, documentId, parsed.fromOrganId(), parsed.subject(),
+                    Tokens.sha256Hex(verdict.pkg()), Instant.now());
+        }
         return messageId;
     }
 }
