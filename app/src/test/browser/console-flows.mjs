@@ -142,7 +142,8 @@ const flows = {
       await expectText(page.locator('#view h1'), 'Tổng quan');
       await expectText(page.locator('#nav'), 'Luồng xử lý');
       if (await page.getAttribute('html', 'lang') !== 'vi') throw new Error('html lang is not vi');
-      await expectText(page.locator('#user-name'), 'operator');
+      await page.locator('#user-name[title="operator"]').waitFor();
+      await expectText(page.locator('#user-roles'), 'Vận hành');
     });
     await check("the operator's dashboard shows dead letters; the audit page offers replay only, no search", async () => {
       await page.locator('#card-dlq #dlq-total').waitFor();

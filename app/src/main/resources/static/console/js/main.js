@@ -29,7 +29,7 @@ function drawShell() {
   select.value = lang();
   const me = session.me;
   replace(document.getElementById('user'),
-    h('span', { id: 'user-name' }, me.displayName || me.username),
+    h('span', { id: 'user-name', title: me.username }, me.displayName || me.username),
     ' ', h('span', { class: 'muted', id: 'user-roles' },
       [...session.roles].map(r => t(`role.${r}`)).join(', ')));
   replace(document.getElementById('nav'), h('ul', null, PAGES.filter(allowed).map(p =>
