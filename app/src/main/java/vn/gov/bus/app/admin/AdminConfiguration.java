@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
 import vn.gov.bus.app.config.BusProperties;
 import vn.gov.bus.connectors.axis.AxisClient;
 import vn.gov.bus.core.audit.AuditTrail;
+import vn.gov.bus.routes.DeliveryAttempts;
 
 /** The administration API's parts (bus.admin.*, docs/administration.md). */
 @Configuration(proxyBeanMethods = false)
@@ -61,9 +62,9 @@ public class AdminConfiguration {
     }
 
     @Bean
-    RouteTuner routeTuner(CamelContext camel, BrokerAdmin broker, Environment env) {
+    RouteTuner routeTuner(CamelContext camel, BrokerAdmin broker, DeliveryAttempts attempts, Environment env) {
         // the embedded broker's group buckets (BrokerConfiguration): written again with a new retry policy
-        return new RouteTuner(camel, broker, new HashSet<>(busQueues(env)), 1024);
+        return new RouteTuner(camel, broker, attempts, new HashSet<>(busQueues(env)), 1024);
     }
 
     @Bean

@@ -14,6 +14,7 @@ import org.apache.camel.spi.RouteController;
 import org.apache.camel.support.DefaultScheduledPollConsumerScheduler;
 import org.apache.camel.support.ScheduledPollConsumer;
 import vn.gov.bus.core.state.Channel;
+import vn.gov.bus.routes.DeliveryAttempts;
 
 /**
  * Applies route settings to the running bus without restarting it, and knows which route has which
@@ -36,12 +37,15 @@ public class RouteTuner {
             Channel.LOCAL, "deliver-local", Channel.AXIS, "deliver-axis", Channel.MAIL, "deliver-mail");
 
     private final CamelContext camel;
+    private final DeliveryAttempts attempts;
     private final BrokerAdmin broker;
     private final java.util.Set<String> busQueues;
     private final int groupBuckets;
 
-    public RouteTuner(CamelContext camel, BrokerAdmin broker, java.util.Set<String> busQueues, int groupBuckets) {
+    public RouteTuner(CamelContext camel, BrokerAdmin broker, DeliveryAttempts attempts, java.util.Set<String> busQueues,
+                      int groupBuckets) {
         this.camel = camel;
+        this.attempts = attempts;
         this.broker = broker;
         this.busQueues = busQueues;
         this.groupBuckets = groupBuckets;
@@ -100,6 +104,8 @@ public class RouteTuner {
 
     public void applyRetry(String queue, RetryPolicy policy) {
         broker.applyRetryPolicy(queue, policy, "DLQ." + queue, groupBuckets);
+        // the audit's DEAD_LETTERED and the mail channel's last-attempt notice count with the broker
+        attempts.retune(queue, policy.maxDeliveryAttempts());
     }
 
     /** Stops the delivery routes of disabled channels, starts those of enabled ones not held stopped. */

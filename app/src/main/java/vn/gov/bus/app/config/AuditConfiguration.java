@@ -24,6 +24,7 @@ import vn.gov.bus.core.audit.CheckpointSigner;
 import vn.gov.bus.core.audit.TimestampClient;
 import vn.gov.bus.core.edxml.EdxmlReader;
 import vn.gov.bus.core.pki.TrustAnchors;
+import vn.gov.bus.routes.DeliveryAttempts;
 import vn.gov.bus.routes.audit.AuditEventNotifier;
 import vn.gov.bus.routes.audit.BusQueues;
 import vn.gov.bus.routes.replay.AuditReplay;
@@ -128,8 +129,8 @@ public class AuditConfiguration {
 
         /** Camel finds EventNotifier beans in the registry and registers them with the context. */
         @Bean
-        AuditEventNotifier auditEventNotifier(AuditTrail trail, BusQueues queues, BusProperties bus) {
-            return new AuditEventNotifier(trail, queues, bus.broker().maxDeliveryAttempts());
+        AuditEventNotifier auditEventNotifier(AuditTrail trail, BusQueues queues, DeliveryAttempts attempts) {
+            return new AuditEventNotifier(trail, queues, attempts);
         }
 
         @Bean

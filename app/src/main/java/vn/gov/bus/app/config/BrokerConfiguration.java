@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
+import vn.gov.bus.routes.DeliveryAttempts;
 
 /**
  * The durable queues. Embedded by default (persistent journal under {data-dir}/broker); setting
@@ -49,6 +50,12 @@ public class BrokerConfiguration {
         // a rolled-back delivery is logged by its route; the listener's own stack trace adds nothing
         jms.getConfiguration().setErrorHandlerLogStackTrace(false);
         return jms;
+    }
+
+    /** The broker's attempts per queue, as the bus must know them (retuned live by the admin API). */
+    @Bean
+    DeliveryAttempts deliveryAttempts(BusProperties bus) {
+        return new DeliveryAttempts(bus.broker().maxDeliveryAttempts());
     }
 
     @Bean

@@ -21,6 +21,9 @@ import vn.gov.bus.app.TestPorts;
 import vn.gov.bus.app.TestUsers;
 import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
 import vn.gov.bus.connectors.qlvb.LocalDocumentSystemSimulator;
+import vn.gov.bus.core.audit.AuditQuery;
+import vn.gov.bus.core.audit.AuditStep;
+import vn.gov.bus.core.audit.AuditStore;
 import vn.gov.bus.core.edxml.SamplePackages;
 
 /**
@@ -42,7 +45,8 @@ class RetunedRouteSurvivesRestartTest {
         int axis = TestPorts.free();
         int smtp = TestPorts.free();
         int imap = TestPorts.free();
-        return new SpringApplicationBuilder(BusApplication.class).properties(Map.ofEntries(
+        // command-line arguments: they win over config/application.yaml (builder properties would not)
+        Map<String, Object> settings = Map.ofEntries(
                 Map.entry("server.port", TestPorts.free()),
                 Map.entry("bus.data-dir", dataDir.toString()),
                 Map.entry("bus.simulators.enabled", true),
@@ -60,7 +64,12 @@ class RetunedRouteSurvivesRestartTest {
                 // the configured defaults the API retunes: a 10 s poll, 10 attempts from 1 s doubling
                 Map.entry("bus.axis.poll-interval", "10s"),
                 Map.entry("bus.broker.max-delivery-attempts", 10),
-                Map.entry("bus.broker.redelivery-delay", "1s"))).run();
+                Map.entry("bus.broker.redelivery-delay", "1s"));
+        String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext bus = new SpringApplicationBuilder(BusApplication.class).run(args);
+        assertThat(bus.getEnvironment().getProperty("bus.data-dir")).isEqualTo(dataDir.toString());
+        return bus;
     }
 
     static AdminClient admin(ConfigurableApplicationContext bus) {
@@ -117,11 +126,19 @@ class RetunedRouteSurvivesRestartTest {
             AxisSimulator axis = bus.getBean(AxisSimulator.class);
             axis.failNext(10_000, 503);
             int port = Integer.parseInt(bus.getEnvironment().getProperty("local.server.port"));
-            new LocalDocumentSystemSimulator(URI.create("http://127.0.0.1:" + port + "/services/hub"), OFFICE,
-                    "demo-token-van-phong").send(SamplePackages.edoc().from(OFFICE, "Văn phòng")
-                    .to(GOVERNMENT_OFFICE, "Văn phòng Chính phủ").subject("Sau khi khởi động lại").build());
+            String documentId = new LocalDocumentSystemSimulator(URI.create("http://127.0.0.1:" + port
+                    + "/services/hub"), OFFICE, "demo-token-van-phong").send(SamplePackages.edoc()
+                    .from(OFFICE, "Văn phòng").to(GOVERNMENT_OFFICE, "Văn phòng Chính phủ")
+                    .subject("Sau khi khởi động lại").build()).documentId();
             await().atMost(Duration.ofSeconds(15)).until(() -> deadLetters(admin) == 1);
             axis.failNext(0, 503);
+            // the audit counts attempts with the broker: the second attempt is recorded as the last
+            AuditStore audit = bus.getBean(AuditStore.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !audit.search(new AuditQuery(documentId, null, null,
+                    null, null, AuditStep.DEAD_LETTERED, null, null, null), 0, 10).records().isEmpty());
+            assertThat(audit.search(new AuditQuery(documentId, null, null, null, null, AuditStep.DEAD_LETTERED, null,
+                    null, null), 0, 10).records()).singleElement()
+                    .satisfies(r -> assertThat(r.detail()).contains("attempt 2 of 2"));
 
             JsonNode mail = admin.get("/api/admin/routes/deliver-mail").json();
             assertThat(mail.path("state").asText()).isEqualTo("Stopped");

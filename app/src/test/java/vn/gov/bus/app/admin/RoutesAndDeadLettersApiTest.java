@@ -294,6 +294,35 @@ class RoutesAndDeadLettersApiTest {
         assertThat(axisQueue.path("deadLetterQueue").asText()).isEqualTo(AXIS_DLQ);
     }
 
+    @Test
+    void disablingAChannelHoldsItsDocumentsOnTheDurableQueueUntilItIsEnabledAgain() throws Exception {
+        AdminClient.Answer off = admin.put("/api/admin/routes/outgoing-dispatch/settings",
+                Map.of("enabledChannels", List.of("AXIS", "MAIL")));
+        assertThat(off.status()).as(String.valueOf(off.json())).isEqualTo(200);
+        assertThat(off.json().path("settings").path("enabledChannels")).extracting(JsonNode::asText)
+                .containsExactly("AXIS", "MAIL");
+        assertThat(camel.getRouteController().getRouteStatus("deliver-local").isStopped()).isTrue();
+        AdminClient.Answer refused = operator.post("/api/admin/routes/deliver-local/start", null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("rule").asText()).isEqualTo("channel-enabled");
+
+        String documentId = system(OFFICE, OFFICE_TOKEN).send(SamplePackages.edoc().from(OFFICE, "Văn phòng")
+                .to(FINANCE, "Sở Tài chính").subject("Kênh nội bộ tạm tắt").build()).documentId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> depth("bus.deliver.local") == 1);
+        LocalDocumentSystemSimulator finance = system(FINANCE, FINANCE_TOKEN);
+        assertThat(finance.pendingIds()).noneMatch(i -> documentId.equals(i.documentId()));
+
+        AdminClient.Answer on = admin.put("/api/admin/routes/outgoing-dispatch/settings",
+                Map.of("enabledChannels", List.of("AXIS", "LOCAL", "MAIL")));
+        assertThat(on.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> finance.pendingIds().stream()
+                .anyMatch(i -> documentId.equals(i.documentId())));
+        assertThat(camel.getRouteController().getRouteStatus("deliver-local").isStarted()).isTrue();
+        assertThat(auditStore.search(new AuditQuery(null, null, null, null, "outgoing-dispatch",
+                AuditStep.ADMIN_ACTION, null, null, null), 0, 10).records()).extracting(AuditRecord::detail)
+                .anyMatch(d -> d.contains("before") && d.contains("enabledChannels=[AXIS, MAIL]"));
+    }
+
     static JsonNode find(JsonNode messages, String documentId) {
         return StreamSupport.stream(messages.spliterator(), false)
                 .filter(m -> documentId.equals(m.path("headers").path("BusDocumentId").asText()))

@@ -15,6 +15,7 @@ import vn.gov.bus.core.audit.AuditOutcome;
 import vn.gov.bus.core.audit.AuditStep;
 import vn.gov.bus.core.audit.AuditTrail;
 import vn.gov.bus.routes.BusHeaders;
+import vn.gov.bus.routes.DeliveryAttempts;
 import vn.gov.bus.routes.outgoing.ChannelDelivery;
 
 /**
@@ -37,12 +38,16 @@ public class AuditEventNotifier extends EventNotifierSupport {
 
     private final AuditTrail audit;
     private final BusQueues queues;
-    private final int maxDeliveryAttempts;
+    private final DeliveryAttempts attempts;
 
     public AuditEventNotifier(AuditTrail audit, BusQueues queues, int maxDeliveryAttempts) {
+        this(audit, queues, new DeliveryAttempts(maxDeliveryAttempts));
+    }
+
+    public AuditEventNotifier(AuditTrail audit, BusQueues queues, DeliveryAttempts attempts) {
         this.audit = audit;
         this.queues = queues;
-        this.maxDeliveryAttempts = maxDeliveryAttempts;
+        this.attempts = attempts;
         setIgnoreCamelContextEvents(true);
         setIgnoreRouteEvents(true);
         setIgnoreServiceEvents(true);
@@ -130,6 +135,8 @@ public class AuditEventNotifier extends EventNotifierSupport {
             return;
         }
         Integer attempt = exchange.getMessage().getHeader(DELIVERY_COUNT, Integer.class);
+        int maxDeliveryAttempts = attempts.of(exchange.getFromEndpoint() == null ? null
+                : BusQueues.queueOf(exchange.getFromEndpoint().getEndpointUri()));
         boolean last = attempt != null && attempt >= maxDeliveryAttempts;
         String reason = exchange.getException().getClass().getSimpleName() + ": " + exchange.getException().getMessage();
         List<AuditEvent> events = new ArrayList<>();

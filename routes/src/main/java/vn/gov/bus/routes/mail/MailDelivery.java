@@ -26,6 +26,7 @@ import vn.gov.bus.core.state.DeliveryKey;
 import vn.gov.bus.core.state.DeliveryLedger;
 import vn.gov.bus.core.state.DeliveryLedger.Claim;
 import vn.gov.bus.routes.BusHeaders;
+import vn.gov.bus.routes.DeliveryAttempts;
 import vn.gov.bus.routes.delivery.DeliveryInProgressException;
 
 /**
@@ -54,12 +55,14 @@ public class MailDelivery {
     private final AuditTrail audit;
     private final MailChannelSettings settings;
     private final Clock clock;
-    private final int maxDeliveryAttempts;
+    private final DeliveryAttempts attempts;
+    private final String queue;
 
     public MailDelivery(EdxmlReader reader, AgencyDirectory directory, DeliveryLedger ledger, MailRendering rendering,
                         MailComposer composer, SmtpMailSender sender, DeliveryFailureNotices failures,
                         AuditTrail audit, MailChannelSettings settings, Clock clock,
-                        @Value("${bus.broker.max-delivery-attempts:10}") int maxDeliveryAttempts) {
+                        DeliveryAttempts attempts,
+                        @Value("${bus.queues.deliver-mail:bus.deliver.mail}") String queue) {
         this.reader = reader;
         this.directory = directory;
         this.ledger = ledger;
@@ -70,7 +73,8 @@ public class MailDelivery {
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
-        this.maxDeliveryAttempts = maxDeliveryAttempts;
+        this.attempts = attempts;
+        this.queue = queue;
     }
 
     public void deliver(@Body byte[] pkg,
@@ -83,7 +87,7 @@ public class MailDelivery {
                         @Header(DELIVERY_COUNT) Integer deliveryCount) {
         EdocPackage parsed = reader.read(pkg);
         // the broker's last attempt: a temporary failure now is final, and the sender must hear of it
-        boolean lastAttempt = deliveryCount != null && deliveryCount >= maxDeliveryAttempts;
+        boolean lastAttempt = deliveryCount != null && deliveryCount >= attempts.of(queue);
         for (String recipient : Arrays.asList(recipients.split(","))) {
             DeliveryKey key = new DeliveryKey(senderId, dedupKey, recipient);
             ledger.register(key, documentId, messageType, Channel.MAIL, messageId);
