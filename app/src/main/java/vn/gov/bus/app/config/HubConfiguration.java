@@ -4,6 +4,7 @@ import jakarta.xml.ws.Endpoint;
 import org.apache.cxf.Bus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.gov.bus.app.security.SystemCaller;
 import vn.gov.bus.connectors.qlvb.DocumentHubEndpoint;
 import vn.gov.bus.connectors.qlvb.HubEndpointPublisher;
 import vn.gov.bus.connectors.qlvb.HubLimits;
@@ -21,6 +22,9 @@ public class HubConfiguration {
                                  AuditTrail audit, AuditProperties auditSettings) {
         HubLimits limits = HubLimits.ofPackageBytes(bus.limits().maxPackageSize().toBytes());
         return HubEndpointPublisher.publish(cxfBus, "/hub",
-                new DocumentHubEndpoint(new AuditedHubBackend(ingress, audit, auditSettings.durableReceipts()), directory::authenticate, limits));
+                new DocumentHubEndpoint(new AuditedHubBackend(ingress, audit, auditSettings.durableReceipts()),
+                        // a client certificate mapped to this organ id (mTLS) stands for its token
+                        (organId, token) -> SystemCaller.current().map(organId::equals).orElse(false)
+                                || directory.authenticate(organId, token), limits));
     }
 }

@@ -79,13 +79,18 @@ public class RegistryConfiguration {
                 registry.requestTimeout(), registry.maxResponseSize().toBytes()));
     }
 
-    /** The one place callers are authenticated (REST and SOAP); issue 8 replaces this bean. */
+    /**
+     * The one place callers are authenticated (REST and SOAP): a client certificate mapped to a
+     * system (mTLS, bus.security.client-certificates) is that system whatever the token; otherwise
+     * the token's digest names it.
+     */
     @Bean
     CallerAuthenticator callerAuthenticator(RegistryProperties registry) {
         if (registry.callers().isEmpty()) {
             log.warn("bus.registry.callers is empty: every enterprise lookup will be refused");
         }
-        return new TokenDigestAuthenticator(registry.callers());
+        TokenDigestAuthenticator tokens = new TokenDigestAuthenticator(registry.callers());
+        return token -> vn.gov.bus.app.security.SystemCaller.current().or(() -> tokens.authenticate(token));
     }
 
     @Bean

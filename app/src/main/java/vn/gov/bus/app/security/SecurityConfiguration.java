@@ -152,7 +152,8 @@ public class SecurityConfiguration {
                         .hasAnyAuthority(Role.ADMIN.authority(), ScrapeTokenFilter.AUTHORITY)
                         .requestMatchers(path(GET, "/api/me")).hasAnyRole(PEOPLE)
                         .requestMatchers(path(GET, "/v3/api-docs"), path(GET, "/v3/api-docs/**"),
-                                path(GET, "/swagger-ui.html"), path(GET, "/swagger-ui/**")).hasAnyRole(PEOPLE)
+                                path(GET, "/v3/api-docs.yaml"), path(GET, "/swagger-ui.html"),
+                                path(GET, "/swagger-ui/**")).hasAnyRole(PEOPLE)
                         .requestMatchers(path(GET, "/api/admin/routes"), path(GET, "/api/admin/routes/*"))
                         .hasAnyRole(PEOPLE)
                         .requestMatchers(path(POST, "/api/admin/routes/*/start"), path(POST, "/api/admin/routes/*/stop"),

@@ -47,11 +47,15 @@ import vn.gov.bus.connectors.registry.simulator.RegistrySimulator;
         "server.ssl.trust-store-type=PKCS12",
         "server.ssl.trust-store-password=test-store",
         "bus.security.client-certificates[0].subject=CN=mot-cua, OU=Trung tam Phuc vu hanh chinh cong, O=UBND tinh Tay Ninh, C=VN",
-        "bus.security.client-certificates[0].system=mot-cua"})
+        "bus.security.client-certificates[0].system=mot-cua",
+        "bus.security.client-certificates[1].subject=CN=000.00.01.H53,O=Van phong UBND tinh Tay Ninh,C=VN",
+        "bus.security.client-certificates[1].system=000.00.01.H53"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class MutualTlsTest {
 
     static final String MAPPED = "CN=mot-cua,OU=Trung tam Phuc vu hanh chinh cong,O=UBND tinh Tay Ninh,C=VN";
+    static final String OFFICE = "000.00.01.H53";
+    static final String OFFICE_CERTIFICATE = "CN=000.00.01.H53,O=Van phong UBND tinh Tay Ninh,C=VN";
 
     @TempDir
     static Path dataDir;
@@ -114,6 +118,53 @@ class MutualTlsTest {
         assertThat(get(pki.client(MAPPED).clientContext(pki.ca), "/api/me", null).statusCode()).isEqualTo(401);
         HttpResponse<String> me = send(none, TestUsers.AUDITOR.authorize(HttpRequest.newBuilder(uri("/api/me"))));
         assertThat(me.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void onTheSoapServicesAMappedCertificateStandsForTheTokenOfItsOwnSystemOnly() throws Exception {
+        SSLContext office = pki.client(OFFICE_CERTIFICATE).clientContext(pki.ca);
+        SSLContext none = TlsCertificates.anonymousClient(pki.ca);
+
+        HttpResponse<String> pending = soap(office, "/services/hub", "urn:vn:gov:bus:hub:1:GetPendingDocumentIds",
+                hubEnvelope(OFFICE, "no-token-needed"));
+        HttpResponse<String> withoutCertificate = soap(none, "/services/hub",
+                "urn:vn:gov:bus:hub:1:GetPendingDocumentIds", hubEnvelope(OFFICE, "no-token-needed"));
+        HttpResponse<String> anotherOrgan = soap(office, "/services/hub", "urn:vn:gov:bus:hub:1:GetPendingDocumentIds",
+                hubEnvelope("000.00.05.H53", "no-token-needed"));
+        assertThat(pending.statusCode()).as(pending.body()).isEqualTo(200);
+        assertThat(pending.body()).contains("GetPendingDocumentIdsResponse");
+        assertThat(withoutCertificate.statusCode()).isEqualTo(500);
+        assertThat(withoutCertificate.body()).contains("AUTH_FAILED");
+        assertThat(anotherOrgan.body()).contains("AUTH_FAILED");
+
+        String code = registry.dataset().enterprise(60_005).code();
+        HttpResponse<String> lookup = soap(pki.client(MAPPED).clientContext(pki.ca), "/services/enterprise-lookup",
+                "urn:vn:gov:bus:enterprise:1:GetEnterprise", lookupEnvelope("mot-cua", code));
+        HttpResponse<String> claimingAnother = soap(pki.client(MAPPED).clientContext(pki.ca),
+                "/services/enterprise-lookup", "urn:vn:gov:bus:enterprise:1:GetEnterprise", lookupEnvelope("thue", code));
+        assertThat(lookup.statusCode()).as(lookup.body()).isEqualTo(200);
+        assertThat(lookup.body()).contains(code);
+        assertThat(claimingAnother.body()).contains("AUTH_FAILED");
+    }
+
+    static String hubEnvelope(String organId, String token) {
+        return "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:h=\"urn:vn:gov:bus:hub:1\">"
+                + "<soap:Header><h:AgencyCredentials><h:organId>" + organId + "</h:organId><h:token>" + token
+                + "</h:token></h:AgencyCredentials></soap:Header><soap:Body><h:GetPendingDocumentIds/></soap:Body>"
+                + "</soap:Envelope>";
+    }
+
+    static String lookupEnvelope(String systemId, String code) {
+        return "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\""
+                + " xmlns:e=\"urn:vn:gov:bus:enterprise:1\"><soap:Header><e:CallerCredentials>"
+                + "<e:systemId>" + systemId + "</e:systemId><e:token>no-token-needed</e:token></e:CallerCredentials>"
+                + "</soap:Header><soap:Body><e:GetEnterprise><e:code>" + code + "</e:code></e:GetEnterprise>"
+                + "</soap:Body></soap:Envelope>";
+    }
+
+    HttpResponse<String> soap(SSLContext tls, String path, String action, String envelope) throws Exception {
+        return send(tls, HttpRequest.newBuilder(uri(path)).header("Content-Type", "text/xml; charset=UTF-8")
+                .header("SOAPAction", "\"" + action + "\"").POST(HttpRequest.BodyPublishers.ofString(envelope)));
     }
 
     URI uri(String path) {
