@@ -102,6 +102,7 @@ class AccessRulesTest extends SecuredBusTest {
             Rule.of("GET", "/v3/api-docs", ALL),
             Rule.of("GET", "/v3/api-docs.yaml", ALL),
             Rule.of("GET", "/v3/api-docs/swagger-config", ALL),
+            Rule.of("GET", "/swagger-ui", ALL),
             Rule.of("GET", "/swagger-ui.html", ALL),
             Rule.of("GET", "/swagger-ui/index.html", ALL),
             Rule.of("GET", "/actuator/prometheus", ADMIN),
