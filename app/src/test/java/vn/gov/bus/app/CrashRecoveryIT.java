@@ -1,5 +1,6 @@
 package vn.gov.bus.app;
 
+import static vn.gov.bus.app.DemoAgencies.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,7 +30,6 @@ import vn.gov.bus.core.edxml.SamplePackages;
  */
 class CrashRecoveryIT {
 
-    static final String OFFICE = "000.00.01.H53";
     static final String TOKEN = "demo-token-van-phong";
     static final String SYSTEM_ID = "00.53.W00";
     static final String SECRET = "crash-test-secret";

@@ -1,5 +1,8 @@
 package vn.gov.bus.app;
 
+import static vn.gov.bus.app.DemoAgencies.FINANCE;
+import static vn.gov.bus.app.DemoAgencies.FINANCE_TOKEN;
+import static vn.gov.bus.app.DemoAgencies.GOVERNMENT_OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -73,9 +76,6 @@ import vn.gov.bus.core.state.Quarantine;
 class IncomingFlowTest {
 
     static final String SYSTEM_ID = "00.53.W00";
-    static final String FINANCE = "000.00.05.H53";
-    static final String FINANCE_TOKEN = "demo-token-so-tai-chinh";
-    static final String GOVERNMENT_OFFICE = "000.00.00.G22";
     /** A province still sending unsigned packages, allowed to by the directory. */
     static final String UNSIGNED_PROVINCE = "000.00.00.H29";
 

@@ -1,5 +1,9 @@
 package vn.gov.bus.app;
 
+import static vn.gov.bus.app.DemoAgencies.FINANCE;
+import static vn.gov.bus.app.DemoAgencies.FINANCE_TOKEN;
+import static vn.gov.bus.app.DemoAgencies.OFFICE;
+import static vn.gov.bus.app.DemoAgencies.OFFICE_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -88,10 +92,6 @@ import vn.gov.bus.routes.mail.MailVerdict;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class MailFlowTest {
 
-    static final String OFFICE = "000.00.01.H53";
-    static final String OFFICE_TOKEN = "demo-token-van-phong";
-    static final String FINANCE = "000.00.05.H53";
-    static final String FINANCE_TOKEN = "demo-token-so-tai-chinh";
     static final String COMMUNE = "000.31.01.H53";
     static final String COMMUNE_MAIL = "vanthu@tanbinh.tayninh.gov.vn";
     static final String BUS_MAIL = "congvan@tayninh.gov.vn";

@@ -1,5 +1,10 @@
 package vn.gov.bus.app;
 
+import static vn.gov.bus.app.DemoAgencies.FINANCE;
+import static vn.gov.bus.app.DemoAgencies.FINANCE_TOKEN;
+import static vn.gov.bus.app.DemoAgencies.GOVERNMENT_OFFICE;
+import static vn.gov.bus.app.DemoAgencies.OFFICE;
+import static vn.gov.bus.app.DemoAgencies.OFFICE_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,11 +62,6 @@ class ProductionFailoverIT {
 
     static final String SYSTEM_ID = "00.53.W00";
     static final String SECRET = "failover-test-secret";
-    static final String OFFICE = "000.00.01.H53";
-    static final String OFFICE_TOKEN = "demo-token-van-phong";
-    static final String FINANCE = "000.00.05.H53";
-    static final String FINANCE_TOKEN = "demo-token-so-tai-chinh";
-    static final String GOVERNMENT_OFFICE = "000.00.00.G22";
     static final Duration LOCK_TTL = Duration.ofSeconds(6);
     static final Duration HEARTBEAT = Duration.ofSeconds(1);
     /** the bound the configuration promises (ClusterProperties.takeoverBound) */

@@ -1,5 +1,7 @@
 package vn.gov.bus.app;
 
+import static vn.gov.bus.app.DemoAgencies.OFFICE;
+import static vn.gov.bus.app.DemoAgencies.OFFICE_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,8 +38,6 @@ class ProductionRateBench {
 
     static final String SYSTEM_ID = "00.53.W00";
     static final String SECRET = "bench-secret";
-    static final String OFFICE = "000.00.01.H53";
-    static final String OFFICE_TOKEN = "demo-token-van-phong";
 
     final int documents = Integer.getInteger("bench.documents", 400);
     final int senders = Integer.getInteger("bench.senders", 8);

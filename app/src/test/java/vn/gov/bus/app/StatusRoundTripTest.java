@@ -1,5 +1,8 @@
 package vn.gov.bus.app;
 
+import static vn.gov.bus.app.DemoAgencies.FINANCE;
+import static vn.gov.bus.app.DemoAgencies.GOVERNMENT_OFFICE;
+import static vn.gov.bus.app.DemoAgencies.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -62,9 +65,6 @@ import vn.gov.bus.core.signing.PackageSigner;
 class StatusRoundTripTest {
 
     static final String SYSTEM_ID = "00.53.W00";
-    static final String GOVERNMENT_OFFICE = "000.00.00.G22";
-    static final String FINANCE = "000.00.05.H53";
-    static final String OFFICE = "000.00.01.H53";
     static final String HOME_AFFAIRS = "000.00.09.H53";
 
     static final DevCertificateAuthority PARTNER_CA = DevCertificateAuthority.newRoot("Partner Root CA (test)");

@@ -1,5 +1,7 @@
 package vn.gov.bus.app.admin;
 
+import static vn.gov.bus.app.DemoAgencies.GOVERNMENT_OFFICE;
+import static vn.gov.bus.app.DemoAgencies.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,8 +36,6 @@ import vn.gov.bus.core.edxml.SamplePackages;
  */
 class RetunedRouteSurvivesRestartTest {
 
-    static final String OFFICE = "000.00.01.H53";
-    static final String GOVERNMENT_OFFICE = "000.00.00.G22";
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

@@ -1,5 +1,9 @@
 package vn.gov.bus.app.audit;
 
+import static vn.gov.bus.app.DemoAgencies.FINANCE;
+import static vn.gov.bus.app.DemoAgencies.GOVERNMENT_OFFICE;
+import static vn.gov.bus.app.DemoAgencies.OFFICE;
+import static vn.gov.bus.app.DemoAgencies.OFFICE_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -51,10 +55,6 @@ import vn.gov.bus.core.edxml.SamplePackages;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class AuditFlowTest {
 
-    static final String OFFICE = "000.00.01.H53";
-    static final String OFFICE_TOKEN = "demo-token-van-phong";
-    static final String FINANCE = "000.00.05.H53";
-    static final String GOVERNMENT_OFFICE = "000.00.00.G22";
 
     @TempDir
     static Path dataDir;

@@ -1,5 +1,7 @@
 package vn.gov.bus.app.audit;
 
+import static vn.gov.bus.app.DemoAgencies.FINANCE;
+import static vn.gov.bus.app.DemoAgencies.GOVERNMENT_OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,8 +37,6 @@ import vn.gov.bus.core.signing.PackageSigner;
 class IncomingAuditTest {
 
     static final String SYSTEM_ID = "00.53.W00";
-    static final String FINANCE = "000.00.05.H53";
-    static final String GOVERNMENT_OFFICE = "000.00.00.G22";
 
     @TempDir
     static Path dataDir;

@@ -1,5 +1,10 @@
 package vn.gov.bus.app.console;
 
+import static vn.gov.bus.app.DemoAgencies.FINANCE;
+import static vn.gov.bus.app.DemoAgencies.FINANCE_TOKEN;
+import static vn.gov.bus.app.DemoAgencies.GOVERNMENT_OFFICE;
+import static vn.gov.bus.app.DemoAgencies.OFFICE;
+import static vn.gov.bus.app.DemoAgencies.OFFICE_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -49,11 +54,6 @@ import vn.gov.bus.core.edxml.SamplePackages;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ConsoleBrowserIT {
 
-    static final String OFFICE = "000.00.01.H53";
-    static final String OFFICE_TOKEN = "demo-token-van-phong";
-    static final String FINANCE = "000.00.05.H53";
-    static final String FINANCE_TOKEN = "demo-token-so-tai-chinh";
-    static final String GOVERNMENT_OFFICE = "000.00.00.G22";
     static final Path BROWSER_TESTS = Path.of("src/test/browser").toAbsolutePath();
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("BUS_CHROMIUM", "/usr/bin/chromium"));
     static final Duration FLOW_TIMEOUT = Duration.ofMinutes(3);

@@ -1,5 +1,8 @@
 package vn.gov.bus.app.observability;
 
+import static vn.gov.bus.app.DemoAgencies.FINANCE;
+import static vn.gov.bus.app.DemoAgencies.OFFICE;
+import static vn.gov.bus.app.DemoAgencies.OFFICE_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -59,9 +62,6 @@ import vn.gov.bus.core.state.DeliveryState;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ObservabilityTest {
 
-    static final String OFFICE = "000.00.01.H53";
-    static final String OFFICE_TOKEN = "demo-token-van-phong";
-    static final String FINANCE = "000.00.05.H53";
     static final String SOON = "Gốc thử nghiệm hết hạn sau 10 ngày";
     static final String LATER = "Gốc thử nghiệm hết hạn sau 100 ngày";
 

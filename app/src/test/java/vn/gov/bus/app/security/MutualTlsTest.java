@@ -1,5 +1,6 @@
 package vn.gov.bus.app.security;
 
+import static vn.gov.bus.app.DemoAgencies.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,7 +55,6 @@ import vn.gov.bus.connectors.registry.simulator.RegistrySimulator;
 class MutualTlsTest {
 
     static final String MAPPED = "CN=mot-cua,OU=Trung tam Phuc vu hanh chinh cong,O=UBND tinh Tay Ninh,C=VN";
-    static final String OFFICE = "000.00.01.H53";
     static final String OFFICE_CERTIFICATE = "CN=000.00.01.H53,O=Van phong UBND tinh Tay Ninh,C=VN";
 
     @TempDir

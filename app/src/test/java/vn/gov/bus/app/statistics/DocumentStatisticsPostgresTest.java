@@ -1,5 +1,7 @@
 package vn.gov.bus.app.statistics;
 
+import static vn.gov.bus.app.DemoAgencies.FINANCE;
+import static vn.gov.bus.app.DemoAgencies.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -23,8 +25,6 @@ import vn.gov.bus.core.tracking.StatusLog;
 class DocumentStatisticsPostgresTest {
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final String OFFICE = "000.00.01.H53";
-    static final String FINANCE = "000.00.05.H53";
 
     static EmbeddedPostgres postgres;
     static JdbcTemplate jdbc;
