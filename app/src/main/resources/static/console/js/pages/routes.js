@@ -89,6 +89,8 @@ export async function render(view, session) {
         num('retry.backOffMultiplier', retry.backOffMultiplier, 0.1),
         text('retry.maxRedeliveryDelay', retry.maxRedeliveryDelay, t('routes.durationHint')),
       ] : null,
+      editable.includes('endpointUrl') ? text('endpointUrl', current.endpointUrl, t('routes.endpointUrlHint')) : null,
+      editable.includes('credentialsRef') ? text('credentialsRef', current.credentialsRef, t('routes.credentialsRefHint')) : null,
       editable.includes('enabledChannels') ? h('fieldset', { class: 'field', 'data-field': 'enabledChannels' },
         h('legend', null, t('routeSetting.enabledChannels')),
         CHANNELS.map(c => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: `channel-${c}`, checked: (current.enabledChannels ?? []).includes(c) }), ' ', t(`channel.${c}`))),
@@ -107,6 +109,9 @@ export async function render(view, session) {
           body.retry = { maxRedeliveries: numeric('retry.maxRedeliveries'), redeliveryDelay: value('retry.redeliveryDelay'),
             backOffMultiplier: numeric('retry.backOffMultiplier'), maxRedeliveryDelay: value('retry.maxRedeliveryDelay') };
         }
+        // the connector's settings are sent only when changed: an unchanged reference is not re-resolved
+        if (editable.includes('endpointUrl') && value('endpointUrl') && value('endpointUrl') !== (current.endpointUrl ?? '')) body.endpointUrl = value('endpointUrl');
+        if (editable.includes('credentialsRef') && value('credentialsRef') && value('credentialsRef') !== (current.credentialsRef ?? '')) body.credentialsRef = value('credentialsRef');
         if (editable.includes('enabledChannels')) body.enabledChannels = CHANNELS.filter(c => form.elements[`channel-${c}`].checked);
         await put(`/api/admin/routes/${encodeURIComponent(id)}/settings`, body);
         toast(t('routes.saved', { id }));

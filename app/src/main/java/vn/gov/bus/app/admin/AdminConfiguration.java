@@ -63,20 +63,21 @@ public class AdminConfiguration {
     }
 
     @Bean
-    RouteTuner routeTuner(CamelContext camel, BrokerAdmin broker, DeliveryAttempts attempts, Environment env) {
+    RouteTuner routeTuner(CamelContext camel, BrokerAdmin broker, DeliveryAttempts attempts, Environment env,
+                          AxisClient axis) {
         // the embedded broker's group buckets (BrokerConfiguration): written again with a new retry policy
-        return new RouteTuner(camel, broker, attempts, new HashSet<>(busQueues(env)), 1024);
+        return new RouteTuner(camel, broker, attempts, new HashSet<>(busQueues(env)), 1024, axis);
     }
 
     @Bean
     RouteAdministration routeAdministration(CamelContext camel, RouteTuner tuner, RouteSettingsStore store,
                                             RouteStatistics statistics, AuditTrail audit, BusProperties bus,
-                                            SingleActiveRoutes singleActive) {
+                                            SingleActiveRoutes singleActive, Environment env) {
         BusProperties.Broker b = bus.broker();
         RetryPolicy configured = new RetryPolicy(b.maxDeliveryAttempts() - 1, b.redeliveryDelay(),
                 b.redeliveryMultiplier(), b.maxRedeliveryDelay());
         RouteAdministration routes = new RouteAdministration(camel, tuner, store, statistics, audit, configured,
-                singleActive);
+                singleActive, env);
         singleActive.holdStoppedWhen(id -> routes.heldStoppedRoutes().contains(id));
         return routes;
     }

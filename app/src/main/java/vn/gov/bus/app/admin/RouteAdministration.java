@@ -1,5 +1,6 @@
 package vn.gov.bus.app.admin;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import org.apache.camel.spi.RouteController;
 import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import vn.gov.bus.app.cluster.SingleActiveRoutes;
 import vn.gov.bus.core.audit.AuditEvent;
@@ -41,11 +43,13 @@ public class RouteAdministration {
     private final AuditTrail audit;
     private final RetryPolicy configuredRetry;
     private final SingleActiveRoutes singleActive;
+    private final Environment environment;
 
     public RouteAdministration(CamelContext camel, RouteTuner tuner, RouteSettingsStore store,
                                RouteStatistics statistics, AuditTrail audit, RetryPolicy configuredRetry,
-                               SingleActiveRoutes singleActive) {
+                               SingleActiveRoutes singleActive, Environment environment) {
         this.singleActive = singleActive;
+        this.environment = environment;
         this.camel = camel;
         this.tuner = tuner;
         this.store = store;
@@ -161,7 +165,23 @@ public class RouteAdministration {
             channels = RouteSettingsValidator.channels(request.enabledChannels());
             next = next.withEnabledChannels(channels);
         }
+        URI endpoint = null;
+        String secret = null;
+        if (request.endpointUrl() != null || request.credentialsRef() != null) {
+            if (!tuner.hasConnector(route)) {
+                throw RouteSettingsValidator.notApplicable(request.endpointUrl() != null ? "endpointUrl"
+                        : "credentialsRef", id);
+            }
+            endpoint = request.endpointUrl() == null ? null : RouteSettingsValidator.endpointUrl(request.endpointUrl());
+            secret = request.credentialsRef() == null ? null
+                    : RouteSettingsValidator.secretOf(request.credentialsRef().strip(), environment);
+            next = next.withConnector(endpoint != null ? endpoint : stored.endpointUrl(),
+                    request.credentialsRef() != null ? request.credentialsRef().strip() : stored.credentialsRef());
+        }
         try {
+            if (endpoint != null || secret != null) {
+                tuner.applyConnector(endpoint, secret);
+            }
             if (poll != null) {
                 tuner.applyPollInterval(route, poll);
             }
@@ -196,6 +216,10 @@ public class RouteAdministration {
                 continue;
             }
             try {
+                if ((s.endpointUrl() != null || s.credentialsRef() != null) && tuner.hasConnector(route)) {
+                    tuner.applyConnector(s.endpointUrl(), s.credentialsRef() == null ? null
+                            : RouteSettingsValidator.secretOf(s.credentialsRef(), environment));
+                }
                 if (s.pollInterval() != null && tuner.pollInterval(route).isPresent()) {
                     tuner.applyPollInterval(route, s.pollInterval());
                 }
@@ -282,10 +306,16 @@ public class RouteAdministration {
             editable.add("enabledChannels");
             channels = enabledChannels().stream().map(Enum::name).sorted().toList();
         }
+        String endpointUrl = null;
+        if (tuner.hasConnector(route)) {
+            editable.add("endpointUrl");
+            editable.add("credentialsRef");
+            endpointUrl = URISupport.sanitizeUri(tuner.connectorEndpoint().toString());
+        }
         return new RouteView(id, status == null ? "Unknown" : status.name(),
                 URISupport.sanitizeUri(route.getEndpoint().getEndpointUri()), stored.stopped(),
                 new RouteView.Exchanges(s.total(), s.failed(), s.inflight()), s.throughputPerMinute(),
                 s.meanProcessingMillis(), s.maxProcessingMillis(), s.lastError(),
-                new RouteView.Settings(poll, retry, channels), editable);
+                new RouteView.Settings(poll, retry, channels, endpointUrl, stored.credentialsRef()), editable);
     }
 }

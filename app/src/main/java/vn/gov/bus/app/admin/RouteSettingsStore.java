@@ -1,5 +1,6 @@
 package vn.gov.bus.app.admin;
 
+import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,7 +19,8 @@ import vn.gov.bus.core.state.Channel;
 public class RouteSettingsStore {
 
     private static final String COLUMNS = "route_id, poll_interval_ms, max_redeliveries, redelivery_delay_ms,"
-            + " backoff_multiplier, max_redelivery_delay_ms, enabled_channels, stopped, updated_at, updated_by";
+            + " backoff_multiplier, max_redelivery_delay_ms, enabled_channels, endpoint_url, credentials_ref, stopped,"
+            + " updated_at, updated_by";
 
     private final JdbcTemplate jdbc;
 
@@ -46,14 +48,16 @@ public class RouteSettingsStore {
                 r == null ? null : r.maxRedeliveryDelay().toMillis(),
                 s.enabledChannels() == null ? null
                         : s.enabledChannels().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
+                s.endpointUrl() == null ? null : s.endpointUrl().toString(), s.credentialsRef(),
                 s.stopped(), now, operator, s.routeId()};
         int updated = jdbc.update("UPDATE route_setting SET poll_interval_ms = ?, max_redeliveries = ?,"
                 + " redelivery_delay_ms = ?, backoff_multiplier = ?, max_redelivery_delay_ms = ?, enabled_channels = ?,"
-                + " stopped = ?, updated_at = ?, updated_by = ? WHERE route_id = ?", values);
+                + " endpoint_url = ?, credentials_ref = ?, stopped = ?, updated_at = ?, updated_by = ?"
+                + " WHERE route_id = ?", values);
         if (updated == 0) {
             jdbc.update("INSERT INTO route_setting (poll_interval_ms, max_redeliveries, redelivery_delay_ms,"
-                    + " backoff_multiplier, max_redelivery_delay_ms, enabled_channels, stopped, updated_at, updated_by,"
-                    + " route_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+                    + " backoff_multiplier, max_redelivery_delay_ms, enabled_channels, endpoint_url, credentials_ref, stopped,"
+                    + " updated_at, updated_by, route_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
         }
     }
 
@@ -67,8 +71,10 @@ public class RouteSettingsStore {
         Set<Channel> enabled = channels == null ? null : channels.isEmpty() ? EnumSet.noneOf(Channel.class)
                 : Arrays.stream(channels.split(",")).map(Channel::valueOf)
                         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Channel.class)));
+        String endpoint = rs.getString("endpoint_url");
         return new RouteSettings(rs.getString("route_id"), poll == null ? null : Duration.ofMillis(poll), retry,
-                enabled, rs.getBoolean("stopped"), rs.getTimestamp("updated_at").toInstant(),
+                enabled, endpoint == null ? null : URI.create(endpoint), rs.getString("credentials_ref"),
+                rs.getBoolean("stopped"), rs.getTimestamp("updated_at").toInstant(),
                 rs.getString("updated_by"));
     }
 }

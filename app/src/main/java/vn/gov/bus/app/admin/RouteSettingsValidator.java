@@ -1,15 +1,21 @@
 package vn.gov.bus.app.admin;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.env.Environment;
 import vn.gov.bus.core.state.Channel;
 
 /** The rules of route settings; each refusal names the field and the rule. */
 final class RouteSettingsValidator {
+
+    private static final Pattern CREDENTIALS_REF = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     static final Duration MIN_POLL = Duration.ofMillis(200);
     static final Duration MAX_POLL = Duration.ofDays(1);
@@ -81,6 +87,50 @@ final class RouteSettingsValidator {
             }
         }
         return channels;
+    }
+
+    /** An absolute http(s) URL without user information (credentials go by reference, never in the URL). */
+    static URI endpointUrl(String text) {
+        URI uri;
+        try {
+            uri = new URI(text.strip());
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || !uri.isAbsolute() || uri.getHost() == null
+                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            throw AdminProblem.invalid("endpointUrl", "http-url",
+                    "endpointUrl must be an absolute http:// or https:// URL with a host, got '" + text + "'",
+                    "endpointUrl phải là địa chỉ http:// hoặc https:// đầy đủ");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw AdminProblem.invalid("endpointUrl", "no-credentials",
+                    "endpointUrl must not carry a user or password; name the secret in credentialsRef",
+                    "endpointUrl không được chứa tên đăng nhập hay mật khẩu; hãy dùng credentialsRef");
+        }
+        return uri;
+    }
+
+    /**
+     * The secret a credentials reference names, looked up in the deployment's environment (an
+     * environment variable, a file of the secrets directory, a property); the reference is stored,
+     * the secret never is.
+     */
+    static String secretOf(String reference, Environment environment) {
+        if (!CREDENTIALS_REF.matcher(reference).matches()) {
+            throw AdminProblem.invalid("credentialsRef", "name",
+                    "credentialsRef must be the name of a secret (letters, digits, '.', '_', '-'; at most 128), "
+                            + "not the secret itself",
+                    "credentialsRef phải là tên của một bí mật (chữ, số, '.', '_', '-'), không phải bản thân bí mật");
+        }
+        String secret = environment.getProperty(reference);
+        if (secret == null || secret.isBlank()) {
+            throw AdminProblem.invalid("credentialsRef", "resolves",
+                    "no secret named '" + reference + "' is configured on this node (environment variable, "
+                            + "secrets directory or property)",
+                    "không có bí mật nào tên '" + reference + "' trên nút này");
+        }
+        return secret.strip();
     }
 
     static AdminProblem notApplicable(String field, String routeId) {

@@ -15,7 +15,8 @@ public record RouteView(String id, String state, String from, boolean stoppedByO
     }
 
     /** The settings in force; a setting the route does not have is null. */
-    public record Settings(String pollInterval, Retry retry, List<String> enabledChannels) {
+    public record Settings(String pollInterval, Retry retry, List<String> enabledChannels, String endpointUrl,
+                           String credentialsRef) {
     }
 
     public record Retry(String queue, int maxRedeliveries, String redeliveryDelay, double backOffMultiplier,

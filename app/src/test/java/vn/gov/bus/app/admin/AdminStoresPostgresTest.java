@@ -47,16 +47,20 @@ class AdminStoresPostgresTest {
     void routeSettingsAreStoredReadAndReplacedOnPostgres() {
         RouteSettingsStore store = new RouteSettingsStore(jdbc);
         store.save(new RouteSettings("deliver-axis", null, new RetryPolicy(1, Duration.ofMillis(200), 1.5,
-                Duration.ofSeconds(1)), null, false, null, null), "admin");
-        store.save(new RouteSettings("outgoing-dispatch", null, null, EnumSet.of(Channel.AXIS, Channel.LOCAL), false,
+                Duration.ofSeconds(1)), null, URI.create("https://truc.example.vn/api"), "bus.axis.secret-2027", false,
                 null, null), "admin");
-        store.save(new RouteSettings("axis-incoming-poll", Duration.ofMillis(300), null, null, true, null, null),
+        store.save(new RouteSettings("outgoing-dispatch", null, null, EnumSet.of(Channel.AXIS, Channel.LOCAL), null,
+                null, false, null, null), "admin");
+        store.save(new RouteSettings("axis-incoming-poll", Duration.ofMillis(300), null, null, null, null, true,
+                null, null),
                 "operator");
         store.save(store.find("axis-incoming-poll").orElseThrow().withPollInterval(Duration.ofSeconds(30)), "admin");
 
         RouteSettings retry = store.find("deliver-axis").orElseThrow();
         assertThat(retry.retry()).isEqualTo(new RetryPolicy(1, Duration.ofMillis(200), 1.5, Duration.ofSeconds(1)));
         assertThat(retry.pollInterval()).isNull();
+        assertThat(retry.endpointUrl()).isEqualTo(URI.create("https://truc.example.vn/api"));
+        assertThat(retry.credentialsRef()).isEqualTo("bus.axis.secret-2027");
         assertThat(store.find("outgoing-dispatch").orElseThrow().enabledChannels())
                 .containsExactlyInAnyOrder(Channel.AXIS, Channel.LOCAL);
         RouteSettings poll = store.find("axis-incoming-poll").orElseThrow();

@@ -21,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import vn.gov.bus.app.BusApplication;
 import vn.gov.bus.app.TestPorts;
 import vn.gov.bus.app.TestUsers;
+import vn.gov.bus.connectors.axis.AxisClient;
 import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
 import vn.gov.bus.connectors.qlvb.LocalDocumentSystemSimulator;
 import vn.gov.bus.core.audit.AuditQuery;
@@ -37,6 +38,7 @@ import vn.gov.bus.core.edxml.SamplePackages;
 class RetunedRouteSurvivesRestartTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String ROTATED_SECRET_REF = "test.axis.rotated-secret";
 
     @TempDir
     Path dataDir;
@@ -64,7 +66,9 @@ class RetunedRouteSurvivesRestartTest {
                 // the configured defaults the API retunes: a 10 s poll, 10 attempts from 1 s doubling
                 Map.entry("bus.axis.poll-interval", "10s"),
                 Map.entry("bus.broker.max-delivery-attempts", 10),
-                Map.entry("bus.broker.redelivery-delay", "1s"));
+                Map.entry("bus.broker.redelivery-delay", "1s"),
+                // a secret the deployment provides under another name (a rotated credential)
+                Map.entry(ROTATED_SECRET_REF, "demo-secret-not-for-production"));
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         ConfigurableApplicationContext bus = new SpringApplicationBuilder(BusApplication.class).run(args);
@@ -98,7 +102,7 @@ class RetunedRouteSurvivesRestartTest {
             assertThat(poll.json().path("settings").path("pollInterval").asText()).isEqualTo("PT0.3S");
             AdminClient.Answer retry = admin.put("/api/admin/routes/deliver-axis/settings", Map.of("retry",
                     Map.of("maxRedeliveries", 1, "redeliveryDelay", "200ms", "backOffMultiplier", 1.5,
-                            "maxRedeliveryDelay", "1s")));
+                            "maxRedeliveryDelay", "1s"), "credentialsRef", ROTATED_SECRET_REF));
             assertThat(retry.status()).as(String.valueOf(retry.json())).isEqualTo(200);
             assertThat(admin.post("/api/admin/routes/deliver-mail/stop", null).status()).isEqualTo(200);
             // live, before any restart: the poller runs every 300 ms (at 10 s it would poll once in 3 s)
@@ -146,6 +150,10 @@ class RetunedRouteSurvivesRestartTest {
             assertThat(camel.getRouteController().getRouteStatus("deliver-mail").isStopped()).isTrue();
             assertThat(admin.get("/api/admin/routes/deliver-axis").json().path("settings").path("retry")
                     .path("maxRedeliveries").asInt()).isEqualTo(1);
+            // the credentials reference is stored, and the secret it names is resolved again at start
+            assertThat(admin.get("/api/admin/routes/deliver-axis").json().path("settings").path("credentialsRef")
+                    .asText()).isEqualTo(ROTATED_SECRET_REF);
+            assertThat(bus.getBean(AxisClient.class).config().secret()).isEqualTo("demo-secret-not-for-production");
         }
     }
 }

@@ -26,8 +26,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.gov.bus.app.SimulatorTestPorts;
+import vn.gov.bus.app.TestPorts;
 import vn.gov.bus.app.TestUsers;
 import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
+import vn.gov.bus.connectors.axis.simulator.AxisSimulatorConfig;
 import vn.gov.bus.connectors.qlvb.LocalDocumentSystemSimulator;
 import vn.gov.bus.core.audit.AuditQuery;
 import vn.gov.bus.core.audit.AuditRecord;
@@ -53,6 +55,8 @@ import vn.gov.bus.core.edxml.SamplePackages;
 class RoutesAndDeadLettersApiTest {
 
     static final String AXIS_DLQ = "DLQ.bus.deliver.axis";
+    static final String SECOND_AXIS_SECRET_REF = "test.second-axis.secret";
+    static final String SECOND_AXIS_SECRET = "second-axis-secret-value";
 
     @TempDir
     static Path dataDir;
@@ -60,6 +64,8 @@ class RoutesAndDeadLettersApiTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         SimulatorTestPorts.register(registry, dataDir);
+        // a second axis's secret, named by a credentials reference (as a deployment's secret would be)
+        registry.add(SECOND_AXIS_SECRET_REF, () -> SECOND_AXIS_SECRET);
     }
 
     @LocalServerPort
@@ -106,7 +112,8 @@ class RoutesAndDeadLettersApiTest {
                 "axis-incoming-poll", "mail-incoming-poll");
         JsonNode deliverAxis = byId.get("deliver-axis");
         assertThat(deliverAxis.path("state").asText()).isEqualTo("Started");
-        assertThat(deliverAxis.path("editableSettings")).extracting(JsonNode::asText).containsExactly("retry");
+        assertThat(deliverAxis.path("editableSettings")).extracting(JsonNode::asText)
+                .containsExactly("retry", "endpointUrl", "credentialsRef");
         assertThat(deliverAxis.path("settings").path("retry").path("queue").asText()).isEqualTo("bus.deliver.axis");
         assertThat(deliverAxis.path("settings").path("retry").path("maxRedeliveries").asInt()).isEqualTo(2);
         assertThat(byId.get("axis-incoming-poll").path("state").asText()).isEqualTo("Stopped");
@@ -327,5 +334,45 @@ class RoutesAndDeadLettersApiTest {
         return StreamSupport.stream(messages.spliterator(), false)
                 .filter(m -> documentId.equals(m.path("headers").path("BusDocumentId").asText()))
                 .findFirst().orElseThrow(() -> new AssertionError("no dead letter of " + documentId + " in " + messages));
+    }
+
+    @Test
+    void theAxisEndpointAndCredentialsReferenceAreRetunedLiveAndTheSecretItselfIsNeverShownOrAudited()
+            throws Exception {
+        assertRefused("deliver-axis", "{\"endpointUrl\": \"ftp://truc.example.vn\"}", "endpointUrl", "http-url");
+        assertRefused("deliver-axis", "{\"endpointUrl\": \"http://bus:pw@127.0.0.1:1\"}", "endpointUrl",
+                "no-credentials");
+        assertRefused("deliver-axis", "{\"credentialsRef\": \"no.such.secret\"}", "credentialsRef", "resolves");
+        assertRefused("deliver-axis", "{\"credentialsRef\": \"" + SECOND_AXIS_SECRET + " with spaces\"}",
+                "credentialsRef", "name");
+        assertRefused("deliver-local", "{\"endpointUrl\": \"https://truc.example.vn\"}", "endpointUrl",
+                "not-applicable");
+        URI first = axis.endpoint();
+        try (AxisSimulator second = new AxisSimulator(AxisSimulatorConfig.builder().host("127.0.0.1")
+                .port(TestPorts.free()).system("00.53.W00", SECOND_AXIS_SECRET).build())) {
+            second.start();
+            AdminClient.Answer retuned = admin.put("/api/admin/routes/deliver-axis/settings",
+                    "{\"endpointUrl\": \"" + second.endpoint() + "\", \"credentialsRef\": \"" + SECOND_AXIS_SECRET_REF
+                            + "\"}");
+            assertThat(retuned.status()).as(retuned.json().toString()).isEqualTo(200);
+            assertThat(retuned.json().path("settings").path("endpointUrl").asText())
+                    .isEqualTo(second.endpoint().toString());
+            assertThat(retuned.json().path("settings").path("credentialsRef").asText()).isEqualTo(SECOND_AXIS_SECRET_REF);
+            assertThat(retuned.json().toString()).doesNotContain(SECOND_AXIS_SECRET);
+
+            String documentId = system(OFFICE, OFFICE_TOKEN).send(SamplePackages.edoc().from(OFFICE, "Văn phòng")
+                    .to(GOVERNMENT_OFFICE, "VPCP").subject("Gửi qua trục mới").build()).documentId();
+            // the second axis checks the request's HMAC with its own secret: delivered means both were applied
+            await().atMost(Duration.ofSeconds(30)).until(() -> second.countByDocumentId(documentId) == 1);
+            assertThat(axis.countByDocumentId(documentId)).isZero();
+            List<AuditRecord> changes = auditStore.search(new AuditQuery(null, null, null, null, "deliver-axis",
+                    AuditStep.ADMIN_ACTION, null, null, null), 0, 100).records();
+            assertThat(changes).anySatisfy(r -> assertThat(r.detail()).contains(SECOND_AXIS_SECRET_REF));
+            assertThat(changes).allSatisfy(r -> assertThat(r.detail()).doesNotContain(SECOND_AXIS_SECRET));
+        } finally {
+            AdminClient.Answer back = admin.put("/api/admin/routes/deliver-axis/settings",
+                    "{\"endpointUrl\": \"" + first + "\", \"credentialsRef\": \"bus.axis.secret\"}");
+            assertThat(back.status()).as(back.json().toString()).isEqualTo(200);
+        }
     }
 }

@@ -50,7 +50,8 @@ public final class AxisClient {
     private static final String APPLICATION_JSON = "application/json";
     private static final int MAX_ERROR_EXCERPT = 200;
 
-    private final AxisClientConfig config;
+    /** Replaced whole when an administrator retunes the connector (see {@link #reconfigure}). */
+    private volatile AxisClientConfig config;
     private final HttpClient http;
     private final AxisRequestSigner signer;
     private final ObjectMapper json = new ObjectMapper();
@@ -80,6 +81,18 @@ public final class AxisClient {
 
     public AxisClientConfig config() {
         return config;
+    }
+
+    /**
+     * Points the client at another endpoint and/or secret while the bus runs (administrators retune
+     * the axis connector through the admin API). Calls already sent finish on the old settings; the
+     * other settings stay. Null keeps the current value.
+     */
+    public void reconfigure(URI endpoint, String secret) {
+        AxisClientConfig c = config;
+        config = new AxisClientConfig(endpoint == null ? c.endpoint() : endpoint, c.systemId(),
+                secret == null ? c.secret() : secret, c.fromOrganId(), c.connectTimeout(), c.requestTimeout());
+        log.info("axis client now talks to {}", config.endpoint());
     }
 
     /**
