@@ -62,7 +62,7 @@ public class AgenciesAdminController {
     @ApiResponse(responseCode = "409", description = "the code exists", content = @Content(schema = @Schema(
             implementation = AdminProblem.Body.class)))
     public AgencyView create(@RequestBody(required = false) AgencyRequest body, HttpServletRequest request) {
-        return agencies.create(body, operators.operator(request), request.getRemoteAddr());
+        return agencies.create(body, operators.operator(request), operators.origin(request));
     }
 
     @PutMapping("/{code}")
@@ -75,7 +75,7 @@ public class AgenciesAdminController {
             implementation = AdminProblem.Body.class)))
     public AgencyView update(@PathVariable String code, @RequestBody(required = false) AgencyRequest body,
                              HttpServletRequest request) {
-        return agencies.update(code, body, operators.operator(request), request.getRemoteAddr());
+        return agencies.update(code, body, operators.operator(request), operators.origin(request));
     }
 
     @PostMapping("/{code}/register")
@@ -89,6 +89,6 @@ public class AgenciesAdminController {
     @ApiResponse(responseCode = "502", description = "the axis could not be reached", content = @Content(
             schema = @Schema(implementation = AdminProblem.Body.class)))
     public AgencyAdministration.Registration register(@PathVariable String code, HttpServletRequest request) {
-        return agencies.register(code, operators.operator(request), request.getRemoteAddr());
+        return agencies.register(code, operators.operator(request), operators.origin(request));
     }
 }

@@ -69,7 +69,7 @@ public class QueuesAdminController {
     @ApiResponse(responseCode = "404", description = "no such queue or message (already retried?)", content =
             @Content(schema = @Schema(implementation = AdminProblem.Body.class)))
     public DeadLetterMessage retry(@PathVariable String queue, @PathVariable String id, HttpServletRequest request) {
-        return queues.retry(queue, id, operators.operator(request), request.getRemoteAddr());
+        return queues.retry(queue, id, operators.operator(request), operators.origin(request));
     }
 
     @PostMapping("/{queue}/retry-all")
@@ -78,7 +78,7 @@ public class QueuesAdminController {
     @ApiResponse(responseCode = "404", description = "no such dead-letter queue", content = @Content(
             schema = @Schema(implementation = AdminProblem.Body.class)))
     public QueueAdministration.RetryAllResult retryAll(@PathVariable String queue, HttpServletRequest request) {
-        return queues.retryAll(queue, operators.operator(request), request.getRemoteAddr());
+        return queues.retryAll(queue, operators.operator(request), operators.origin(request));
     }
 
     /** Body: {@code {"reason": "…"}}. */
@@ -95,6 +95,6 @@ public class QueuesAdminController {
     public DeadLetterMessage discard(@PathVariable String queue, @PathVariable String id,
                                      @RequestBody(required = false) DiscardRequest body, HttpServletRequest request) {
         return queues.discard(queue, id, body == null ? null : body.reason(), operators.operator(request),
-                request.getRemoteAddr());
+                operators.origin(request));
     }
 }

@@ -54,7 +54,7 @@ public class RoutesAdminController {
     @ApiResponse(responseCode = "409", description = "the route delivers a disabled channel", content = @Content(
             schema = @Schema(implementation = AdminProblem.Body.class)))
     public RouteView start(@PathVariable String id, HttpServletRequest request) {
-        return routes.start(id, operators.operator(request), request.getRemoteAddr());
+        return routes.start(id, operators.operator(request), operators.origin(request));
     }
 
     @PostMapping("/{id}/stop")
@@ -63,7 +63,7 @@ public class RoutesAdminController {
     @ApiResponse(responseCode = "404", description = "no such route", content = @Content(schema = @Schema(
             implementation = AdminProblem.Body.class)))
     public RouteView stop(@PathVariable String id, HttpServletRequest request) {
-        return routes.stop(id, operators.operator(request), request.getRemoteAddr());
+        return routes.stop(id, operators.operator(request), operators.origin(request));
     }
 
     @PostMapping("/{id}/suspend")
@@ -72,7 +72,7 @@ public class RoutesAdminController {
     @ApiResponse(responseCode = "404", description = "no such route", content = @Content(schema = @Schema(
             implementation = AdminProblem.Body.class)))
     public RouteView suspend(@PathVariable String id, HttpServletRequest request) {
-        return routes.suspend(id, operators.operator(request), request.getRemoteAddr());
+        return routes.suspend(id, operators.operator(request), operators.origin(request));
     }
 
     @PostMapping("/{id}/resume")
@@ -81,7 +81,7 @@ public class RoutesAdminController {
     @ApiResponse(responseCode = "404", description = "no such route", content = @Content(schema = @Schema(
             implementation = AdminProblem.Body.class)))
     public RouteView resume(@PathVariable String id, HttpServletRequest request) {
-        return routes.resume(id, operators.operator(request), request.getRemoteAddr());
+        return routes.resume(id, operators.operator(request), operators.origin(request));
     }
 
     @PutMapping("/{id}/settings")
@@ -94,6 +94,6 @@ public class RoutesAdminController {
             implementation = AdminProblem.Body.class)))
     public RouteView settings(@PathVariable String id, @RequestBody(required = false) RouteSettingsRequest body,
                               HttpServletRequest request) {
-        return routes.updateSettings(id, body, operators.operator(request), request.getRemoteAddr());
+        return routes.updateSettings(id, body, operators.operator(request), operators.origin(request));
     }
 }

@@ -3,6 +3,7 @@ package vn.gov.bus.app.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.springframework.stereotype.Component;
+import vn.gov.bus.app.security.ClientAddress;
 
 /**
  * Who is acting through the administration API: the person Spring Security authenticated
@@ -11,6 +12,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class OperatorIdentity {
+
+    private final ClientAddress addresses;
+
+    public OperatorIdentity(ClientAddress addresses) {
+        this.addresses = addresses;
+    }
+
+    /** Where the request came from, for the audit trail: X-Forwarded-For only from a trusted proxy. */
+    public String origin(HttpServletRequest request) {
+        return addresses.of(request);
+    }
 
     /** The operator's name for the audit trail; throws {@link MissingOperatorException} when nobody is authenticated. */
     public String operator(HttpServletRequest request) {
