@@ -64,9 +64,9 @@ public class AdminConfiguration {
 
     @Bean
     RouteTuner routeTuner(CamelContext camel, BrokerAdmin broker, DeliveryAttempts attempts, Environment env,
-                          AxisClient axis) {
+                          java.util.List<TunableConnector> connectors) {
         // the embedded broker's group buckets (BrokerConfiguration): written again with a new retry policy
-        return new RouteTuner(camel, broker, attempts, new HashSet<>(busQueues(env)), 1024, axis);
+        return new RouteTuner(camel, broker, attempts, new HashSet<>(busQueues(env)), 1024, connectors);
     }
 
     @Bean

@@ -167,12 +167,13 @@ public class RouteAdministration {
         }
         URI endpoint = null;
         String secret = null;
+        Optional<TunableConnector> connector = tuner.connector(route);
         if (request.endpointUrl() != null || request.credentialsRef() != null) {
-            if (!tuner.hasConnector(route)) {
+            if (connector.isEmpty()) {
                 throw RouteSettingsValidator.notApplicable(request.endpointUrl() != null ? "endpointUrl"
                         : "credentialsRef", id);
             }
-            endpoint = request.endpointUrl() == null ? null : RouteSettingsValidator.endpointUrl(request.endpointUrl());
+            endpoint = request.endpointUrl() == null ? null : connector.get().parseEndpoint(request.endpointUrl());
             secret = request.credentialsRef() == null ? null
                     : RouteSettingsValidator.secretOf(request.credentialsRef().strip(), environment);
             next = next.withConnector(endpoint != null ? endpoint : stored.endpointUrl(),
@@ -180,7 +181,7 @@ public class RouteAdministration {
         }
         try {
             if (endpoint != null || secret != null) {
-                tuner.applyConnector(endpoint, secret);
+                connector.get().apply(endpoint, secret);
             }
             if (poll != null) {
                 tuner.applyPollInterval(route, poll);
@@ -216,8 +217,9 @@ public class RouteAdministration {
                 continue;
             }
             try {
-                if ((s.endpointUrl() != null || s.credentialsRef() != null) && tuner.hasConnector(route)) {
-                    tuner.applyConnector(s.endpointUrl(), s.credentialsRef() == null ? null
+                Optional<TunableConnector> connector = tuner.connector(route);
+                if ((s.endpointUrl() != null || s.credentialsRef() != null) && connector.isPresent()) {
+                    connector.get().apply(s.endpointUrl(), s.credentialsRef() == null ? null
                             : RouteSettingsValidator.secretOf(s.credentialsRef(), environment));
                 }
                 if (s.pollInterval() != null && tuner.pollInterval(route).isPresent()) {
@@ -307,10 +309,11 @@ public class RouteAdministration {
             channels = enabledChannels().stream().map(Enum::name).sorted().toList();
         }
         String endpointUrl = null;
-        if (tuner.hasConnector(route)) {
+        Optional<TunableConnector> connector = tuner.connector(route);
+        if (connector.isPresent()) {
             editable.add("endpointUrl");
             editable.add("credentialsRef");
-            endpointUrl = URISupport.sanitizeUri(tuner.connectorEndpoint().toString());
+            endpointUrl = URISupport.sanitizeUri(connector.get().endpoint().toString());
         }
         return new RouteView(id, status == null ? "Unknown" : status.name(),
                 URISupport.sanitizeUri(route.getEndpoint().getEndpointUri()), stored.stopped(),

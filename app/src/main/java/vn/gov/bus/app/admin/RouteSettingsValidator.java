@@ -1,7 +1,5 @@
 package vn.gov.bus.app.admin;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -87,28 +85,6 @@ final class RouteSettingsValidator {
             }
         }
         return channels;
-    }
-
-    /** An absolute http(s) URL without user information (credentials go by reference, never in the URL). */
-    static URI endpointUrl(String text) {
-        URI uri;
-        try {
-            uri = new URI(text.strip());
-        } catch (URISyntaxException e) {
-            uri = null;
-        }
-        if (uri == null || !uri.isAbsolute() || uri.getHost() == null
-                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-            throw AdminProblem.invalid("endpointUrl", "http-url",
-                    "endpointUrl must be an absolute http:// or https:// URL with a host, got '" + text + "'",
-                    "endpointUrl phải là địa chỉ http:// hoặc https:// đầy đủ");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw AdminProblem.invalid("endpointUrl", "no-credentials",
-                    "endpointUrl must not carry a user or password; name the secret in credentialsRef",
-                    "endpointUrl không được chứa tên đăng nhập hay mật khẩu; hãy dùng credentialsRef");
-        }
-        return uri;
     }
 
     /**

@@ -1,6 +1,5 @@
 package vn.gov.bus.app.admin;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +13,6 @@ import org.apache.camel.component.timer.TimerEndpoint;
 import org.apache.camel.spi.RouteController;
 import org.apache.camel.support.DefaultScheduledPollConsumerScheduler;
 import org.apache.camel.support.ScheduledPollConsumer;
-import vn.gov.bus.connectors.axis.AxisClient;
 import vn.gov.bus.core.state.Channel;
 import vn.gov.bus.routes.DeliveryAttempts;
 
@@ -30,15 +28,13 @@ import vn.gov.bus.routes.DeliveryAttempts;
  *     failure and nothing in the route changes;</li>
  * <li>enabled channels (outgoing-dispatch): the delivery route of a disabled channel is held
  *     stopped; its documents wait on the channel's durable queue until it is enabled again;</li>
- * <li>endpoint URL and credentials reference (deliver-axis): the axis client is pointed at the new
- *     endpoint and secret; the poller and the directory sync share that client.</li>
+ * <li>endpoint URL and credentials reference: the route's {@link TunableConnector} (declared by
+ *     the connector's configuration) is pointed at the new endpoint and secret.</li>
  * </ul>
  */
 public class RouteTuner {
 
     static final String DISPATCH_ROUTE = "outgoing-dispatch";
-    /** The route whose settings carry the axis connector's endpoint and credentials reference. */
-    static final String AXIS_CONNECTOR_ROUTE = "deliver-axis";
     static final Map<Channel, String> CHANNEL_ROUTES = Map.of(
             Channel.LOCAL, "deliver-local", Channel.AXIS, "deliver-axis", Channel.MAIL, "deliver-mail");
 
@@ -47,11 +43,17 @@ public class RouteTuner {
     private final BrokerAdmin broker;
     private final java.util.Set<String> busQueues;
     private final int groupBuckets;
-    private final AxisClient axis;
+    private final Map<String, TunableConnector> connectors;
 
     public RouteTuner(CamelContext camel, BrokerAdmin broker, DeliveryAttempts attempts, java.util.Set<String> busQueues,
-                      int groupBuckets, AxisClient axis) {
-        this.axis = axis;
+                      int groupBuckets, java.util.List<TunableConnector> connectors) {
+        Map<String, TunableConnector> byRoute = new java.util.HashMap<>();
+        for (TunableConnector c : connectors) {
+            if (byRoute.put(c.routeId(), c) != null) {
+                throw new IllegalStateException("two connectors claim the settings of route " + c.routeId());
+            }
+        }
+        this.connectors = Map.copyOf(byRoute);
         this.camel = camel;
         this.attempts = attempts;
         this.broker = broker;
@@ -79,18 +81,9 @@ public class RouteTuner {
         return Optional.empty();
     }
 
-    public boolean hasConnector(Route route) {
-        return AXIS_CONNECTOR_ROUTE.equals(route.getRouteId()) && axis != null;
-    }
-
-    /** The axis endpoint in force. */
-    public URI connectorEndpoint() {
-        return axis.config().endpoint();
-    }
-
-    /** Null keeps the current endpoint or secret. */
-    public void applyConnector(URI endpoint, String secret) {
-        axis.reconfigure(endpoint, secret);
+    /** The connector whose endpoint and credentials are settings of this route, if any. */
+    public Optional<TunableConnector> connector(Route route) {
+        return Optional.ofNullable(connectors.get(route.getRouteId()));
     }
 
     public boolean hasChannels(Route route) {

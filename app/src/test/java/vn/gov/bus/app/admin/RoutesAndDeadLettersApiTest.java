@@ -364,6 +364,9 @@ class RoutesAndDeadLettersApiTest {
                     .to(GOVERNMENT_OFFICE, "VPCP").subject("Gửi qua trục mới").build()).documentId();
             // the second axis checks the request's HMAC with its own secret: delivered means both were applied
             await().atMost(Duration.ofSeconds(30)).until(() -> second.countByDocumentId(documentId) == 1);
+            // the second axis closes at the end of this block: the bus must have had its answer by then,
+            // or the delivery is redelivered (and holds its message group) while the other tests run
+            await().atMost(Duration.ofSeconds(30)).until(() -> !audit(AuditStep.DELIVERED, documentId).isEmpty());
             assertThat(axis.countByDocumentId(documentId)).isZero();
             List<AuditRecord> changes = auditStore.search(new AuditQuery(null, null, null, null, "deliver-axis",
                     AuditStep.ADMIN_ACTION, null, null, null), 0, 100).records();
