@@ -57,12 +57,8 @@ async function search(criteria, results) {
     }
   }
   await fill(results, async () => {
-    // The list API filters by agency, direction, period and state; the DocumentId or number/notation
-    // (số/ký hiệu, part of the DocumentId) is matched here in the latest documents it returns.
-    const list = await get(`/api/documents${query({ agency, direction, state, from, to, limit: LIST_LIMIT })}`);
-    const needle = (documentId ?? '').toLowerCase();
-    const rows = needle ? list.filter(d => d.documentId.toLowerCase().includes(needle)
-      || (d.subject ?? '').toLowerCase().includes(needle)) : list;
+    // The DocumentId field also finds a number/notation (số/ký hiệu) or words of the subject (q).
+    const rows = await get(`/api/documents${query({ agency, direction, state, from, to, q: documentId, limit: LIST_LIMIT })}`);
     return h('div', null,
       h('p', { class: 'muted', id: 'document-count' }, t('documents.found', { count: rows.length })),
       pagedTable([

@@ -335,6 +335,14 @@ class StatusRoundTripTest {
                 + LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")) + "&state=DELIVERED");
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(json(listed).findValuesAsText("documentId")).contains(documentId);
+        // the number/notation (in the DocumentId) and the subject are searched by the bus, not the client
+        HttpResponse<String> byNumber = get("/api/documents?q=" + encode(number + "/stc-ns"));
+        assertThat(json(byNumber).findValuesAsText("documentId")).contains(documentId);
+        assertThat(json(get("/api/documents?q=" + encode("không có văn bản này"))).findValuesAsText("documentId"))
+                .isEmpty();
+        HttpResponse<String> bySubject = get("/api/documents?agency=" + encode(FINANCE) + "&q="
+                + encode("ĐƯỢC THEO DÕI"));
+        assertThat(json(bySubject).findValuesAsText("documentId")).contains(documentId);
     }
 
     @Test
@@ -404,6 +412,11 @@ class StatusRoundTripTest {
         HttpResponse<String> emptyPeriod = get("/api/documents?from=2026-12-02&to=2026-12-01");
         assertThat(emptyPeriod.statusCode()).isEqualTo(400);
         assertThat(json(emptyPeriod).path("field").asText()).isEqualTo("to");
+
+        HttpResponse<String> longText = get("/api/documents?q=" + "x".repeat(201));
+        assertThat(longText.statusCode()).isEqualTo(400);
+        assertThat(json(longText).path("field").asText()).isEqualTo("q");
+        assertThat(json(longText).path("rule").asText()).isEqualTo("length");
 
         HttpResponse<String> unknown = get("/api/documents/track?sender=" + encode(FINANCE) + "&documentId=nothing");
         assertThat(unknown.statusCode()).isEqualTo(404);

@@ -31,6 +31,7 @@ public class DocumentTrackingController {
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
+    static final int MAX_TEXT = 200;
     static final Set<String> STATES = Set.of("IN_TRANSIT", "DELIVERED", "FAILED", "WITHDRAWN", "NO_LOCAL_RECIPIENT");
     static final Set<String> DIRECTIONS = Set.of("INCOMING", "OUTGOING");
 
@@ -49,13 +50,17 @@ public class DocumentTrackingController {
                 "Không có văn bản " + documentId + " của cơ quan " + sender + " đi qua trục này."));
     }
 
-    /** {@code GET /api/documents?agency=…&direction=INCOMING&from=2026-12-01&to=2026-12-02&state=DELIVERED&limit=100} */
+    /**
+     * {@code GET /api/documents?agency=…&direction=INCOMING&from=2026-12-01&to=2026-12-02&state=DELIVERED&q=125/STC&limit=100};
+     * {@code q} is found in the DocumentId (number/notation) or the subject, ignoring case.
+     */
     @GetMapping
     public List<DocumentSummary> list(@RequestParam(required = false) String agency,
                                       @RequestParam(required = false) String direction,
                                       @RequestParam(required = false) String from,
                                       @RequestParam(required = false) String to,
                                       @RequestParam(required = false) String state,
+                                      @RequestParam(required = false) String q,
                                       @RequestParam(required = false) Integer limit) {
         String dir = direction == null ? null : direction.toUpperCase(Locale.ROOT);
         if (dir != null && !DIRECTIONS.contains(dir)) {
@@ -78,7 +83,11 @@ public class DocumentTrackingController {
             throw invalid("limit", "range", "limit must be between 1 and " + MAX_LIMIT + ", not " + n,
                     "Số văn bản tối đa phải từ 1 đến " + MAX_LIMIT + ".");
         }
-        return tracking.list(new DocumentTracking.Query(agency, dir, start, end, st, n));
+        if (q != null && q.strip().length() > MAX_TEXT) {
+            throw invalid("q", "length", "q must be at most " + MAX_TEXT + " characters, not " + q.strip().length(),
+                    "Chuỗi tìm kiếm tối đa " + MAX_TEXT + " ký tự.");
+        }
+        return tracking.list(new DocumentTracking.Query(agency, dir, start, end, st, q, n));
     }
 
     /**

@@ -29,8 +29,12 @@ public class DocumentTracking {
         this.jdbc = jdbc;
     }
 
-    /** Criteria of a document list; null means "any". {@code to} is exclusive. */
-    public record Query(String agencyId, String direction, Instant from, Instant to, String state, int limit) {
+    /**
+     * Criteria of a document list; null means "any". {@code to} is exclusive. {@code text} is found,
+     * ignoring case, in the DocumentId (which holds the number/notation, số/ký hiệu) or the subject.
+     */
+    public record Query(String agencyId, String direction, Instant from, Instant to, String state, String text,
+                        int limit) {
     }
 
     /** One document by its sender and DocumentId. */
@@ -161,6 +165,12 @@ public class DocumentTracking {
             args.add(q.agencyId());
             args.add(q.agencyId());
         }
+        if (q.text() != null && !q.text().isBlank()) {
+            sql.append(" AND (LOWER(m.document_id) LIKE ? ESCAPE '!' OR LOWER(m.subject) LIKE ? ESCAPE '!')");
+            String pattern = "%" + likeEscaped(q.text().strip().toLowerCase(java.util.Locale.ROOT)) + "%";
+            args.add(pattern);
+            args.add(pattern);
+        }
         sql.append(" ORDER BY m.accepted_at DESC, m.message_id LIMIT ").append(MAX_SCAN);
         Set<List<String>> seen = new LinkedHashSet<>();
         jdbc.query(sql.toString(), rs -> {
@@ -178,6 +188,11 @@ public class DocumentTracking {
                             d.recipients().stream().map(TrackedRecipient::organId).toList())));
         }
         return result;
+    }
+
+    /** The text as a LIKE pattern's literal part: its own wildcards match only themselves. */
+    static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /**

@@ -127,18 +127,34 @@ class DocumentTrackingTest {
         sendToOfficeAndGovernmentOffice();
         Instant now = Instant.now();
 
-        assertThat(tracking.list(new DocumentTracking.Query(OFFICE, null, null, null, null, 10)))
+        assertThat(tracking.list(new DocumentTracking.Query(OFFICE, null, null, null, null, null, 10)))
                 .singleElement().satisfies(d -> {
                     assertThat(d.documentId()).isEqualTo(DOC);
                     assertThat(d.recipients()).containsExactlyInAnyOrder(OFFICE, GOVERNMENT_OFFICE);
                 });
         assertThat(tracking.list(new DocumentTracking.Query(FINANCE, "OUTGOING", now.minusSeconds(60),
-                now.plusSeconds(60), "DELIVERED", 10))).hasSize(1);
-        assertThat(tracking.list(new DocumentTracking.Query(FINANCE, "INCOMING", null, null, null, 10))).isEmpty();
-        assertThat(tracking.list(new DocumentTracking.Query(FINANCE, null, now.plusSeconds(60), null, null, 10)))
+                now.plusSeconds(60), "DELIVERED", null, 10))).hasSize(1);
+        assertThat(tracking.list(new DocumentTracking.Query(FINANCE, "INCOMING", null, null, null, null, 10))).isEmpty();
+        assertThat(tracking.list(new DocumentTracking.Query(FINANCE, null, now.plusSeconds(60), null, null, null, 10)))
                 .isEmpty();
-        assertThat(tracking.list(new DocumentTracking.Query(FINANCE, null, null, null, "FAILED", 10))).isEmpty();
-        assertThat(tracking.list(new DocumentTracking.Query("000.00.09.H53", null, null, null, null, 10))).isEmpty();
+        assertThat(tracking.list(new DocumentTracking.Query(FINANCE, null, null, null, "FAILED", null, 10))).isEmpty();
+        assertThat(tracking.list(new DocumentTracking.Query("000.00.09.H53", null, null, null, null, null, 10))).isEmpty();
         assertThat(tracking.document(FINANCE, "unknown")).isEmpty();
+    }
+
+    @Test
+    void listFindsTextInTheNumberNotationOrTheSubjectIgnoringCaseAndTakesWildcardsLiterally() {
+        sendToOfficeAndGovernmentOffice();
+
+        assertThat(tracking.list(query("125/stc"))).singleElement().satisfies(d -> assertThat(d.documentId()).isEqualTo(DOC));
+        assertThat(tracking.list(query("QUYẾT TOÁN"))).hasSize(1);
+        assertThat(tracking.list(query("126/STC"))).isEmpty();
+        assertThat(tracking.list(query("%"))).isEmpty();
+        assertThat(tracking.list(query("_25/STC"))).isEmpty();
+        assertThat(tracking.list(query("  "))).hasSize(1);
+    }
+
+    static DocumentTracking.Query query(String text) {
+        return new DocumentTracking.Query(null, null, null, null, null, text, 10);
     }
 }
