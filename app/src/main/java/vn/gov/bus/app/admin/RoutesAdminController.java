@@ -51,8 +51,9 @@ public class RoutesAdminController {
     @ApiResponse(responseCode = "200", description = "the route after the start")
     @ApiResponse(responseCode = "404", description = "no such route", content = @Content(schema = @Schema(
             implementation = AdminProblem.Body.class)))
-    @ApiResponse(responseCode = "409", description = "the route delivers a disabled channel", content = @Content(
-            schema = @Schema(implementation = AdminProblem.Body.class)))
+    @ApiResponse(responseCode = "409", description = "the route delivers a disabled channel, or it is a"
+            + " single-active poller on a node that does not lead it (rule leader-only: call the leader)",
+            content = @Content(schema = @Schema(implementation = AdminProblem.Body.class)))
     public RouteView start(@PathVariable String id, HttpServletRequest request) {
         return routes.start(id, operators.operator(request), operators.origin(request));
     }
@@ -61,6 +62,9 @@ public class RoutesAdminController {
     @Operation(summary = "Stop a route after its in-flight exchanges; it stays stopped after a restart")
     @ApiResponse(responseCode = "200", description = "the route after the stop")
     @ApiResponse(responseCode = "404", description = "no such route", content = @Content(schema = @Schema(
+            implementation = AdminProblem.Body.class)))
+    @ApiResponse(responseCode = "409", description = "a single-active poller on a node that does not lead it"
+            + " (rule leader-only: call the leader)", content = @Content(schema = @Schema(
             implementation = AdminProblem.Body.class)))
     public RouteView stop(@PathVariable String id, HttpServletRequest request) {
         return routes.stop(id, operators.operator(request), operators.origin(request));
@@ -71,6 +75,9 @@ public class RoutesAdminController {
     @ApiResponse(responseCode = "200", description = "the route after the suspension")
     @ApiResponse(responseCode = "404", description = "no such route", content = @Content(schema = @Schema(
             implementation = AdminProblem.Body.class)))
+    @ApiResponse(responseCode = "409", description = "a single-active poller on a node that does not lead it"
+            + " (rule leader-only: call the leader)", content = @Content(schema = @Schema(
+            implementation = AdminProblem.Body.class)))
     public RouteView suspend(@PathVariable String id, HttpServletRequest request) {
         return routes.suspend(id, operators.operator(request), operators.origin(request));
     }
@@ -80,12 +87,16 @@ public class RoutesAdminController {
     @ApiResponse(responseCode = "200", description = "the route after the resumption")
     @ApiResponse(responseCode = "404", description = "no such route", content = @Content(schema = @Schema(
             implementation = AdminProblem.Body.class)))
+    @ApiResponse(responseCode = "409", description = "a single-active poller on a node that does not lead it"
+            + " (rule leader-only: call the leader)", content = @Content(schema = @Schema(
+            implementation = AdminProblem.Body.class)))
     public RouteView resume(@PathVariable String id, HttpServletRequest request) {
         return routes.resume(id, operators.operator(request), operators.origin(request));
     }
 
     @PutMapping("/{id}/settings")
-    @Operation(summary = "Change a route's settings live (poll interval, retry policy, enabled channels);"
+    @Operation(summary = "Change a route's settings live (poll interval, retry policy, enabled channels,"
+            + " a connector's endpoint URL and credentials reference);"
             + " stored, re-applied at every start, audited with before and after")
     @ApiResponse(responseCode = "200", description = "the route with its new settings in force")
     @ApiResponse(responseCode = "400", description = "a field broke a rule (field, rule named)", content = @Content(
