@@ -65,6 +65,8 @@ class ProductionFailoverIT {
     static final Duration LOCK_TTL = Duration.ofSeconds(6);
     static final Duration HEARTBEAT = Duration.ofSeconds(1);
     /** the bound the configuration promises (ClusterProperties.takeoverBound) */
+    static final String ADMIN = "failover-admin";
+    static final String ADMIN_PASSWORD = "failover-admin-password";
     static final Duration TAKEOVER_BOUND = LOCK_TTL.plus(HEARTBEAT.multipliedBy(2));
 
     static final DevCertificateAuthority PARTNER_CA = DevCertificateAuthority.newRoot("Partner Root CA (failover test)");
@@ -153,6 +155,20 @@ class ProductionFailoverIT {
             assertThat(leads(nodeA)).isTrue();
             assertThat(leads(nodeB)).isFalse();
 
+            // 1b. an administrator's change through one node is in force on the other at once, not at its
+            //     next start: settings through the follower, a stop and a start through the leader
+            assertThat(admin(nodeB, "PUT", "/api/admin/routes/axis-incoming-poll/settings",
+                    "{\"pollInterval\": \"450ms\"}").statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> "PT0.45S".equals(
+                    route(nodeA, "axis-incoming-poll").path("settings").path("pollInterval").asText()));
+            assertThat(admin(nodeA, "POST", "/api/admin/routes/deliver-local/stop", null).statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                    .until(() -> "Stopped".equals(route(nodeB, "deliver-local").path("state").asText()));
+            assertThat(admin(nodeA, "POST", "/api/admin/routes/deliver-local/start", null).statusCode())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                    .until(() -> "Started".equals(route(nodeB, "deliver-local").path("state").asText()));
+
             // 2. the leader (A) dies mid-stream with SIGKILL: B takes the pollers over within the bound
             offerIncoming(axis, 20);
             int fetchedBefore = fetched.size();
@@ -234,13 +250,36 @@ class ProductionFailoverIT {
                 "--bus.broker.redelivery-delay=200ms",
                 "--bus.broker.max-redelivery-delay=2s",
                 "--bus.broker.max-delivery-attempts=100",
-                "--management.endpoint.health.show-details=always");
+                "--management.endpoint.health.show-details=always",
+                "--bus.security.users[0].username=" + ADMIN,
+                "--bus.security.users[0].password-hash="
+                        + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode(ADMIN_PASSWORD),
+                "--bus.security.users[0].roles=ADMIN");
     }
 
     private static List<String> with(List<String> common, String... more) {
         List<String> all = new ArrayList<>(common);
         all.addAll(List.of(more));
         return all;
+    }
+
+    private static java.net.http.HttpResponse<String> admin(BusProcess node, String method, String path, String json)
+            throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(node.baseUrl().resolve(path))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                .method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                .timeout(Duration.ofSeconds(10)).build();
+        return java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode route(BusProcess node, String id)
+            throws IOException, InterruptedException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                admin(node, "GET", "/api/admin/routes/" + id, null).body());
     }
 
     private static boolean leads(BusProcess node) throws IOException, InterruptedException {

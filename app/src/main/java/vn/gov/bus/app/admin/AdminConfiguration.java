@@ -69,15 +69,24 @@ public class AdminConfiguration {
         return new RouteTuner(camel, broker, attempts, new HashSet<>(busQueues(env)), 1024, connectors);
     }
 
+    /** Announces route changes to the other nodes and applies theirs (bus.admin.changes-topic). */
+    @Bean
+    AdminChanges adminChanges(@Value("${bus.admin.changes-topic:bus.admin.changes}") String topic,
+                              SingleActiveRoutes singleActive, org.apache.camel.ProducerTemplate producer) {
+        return new AdminChanges(topic, singleActive.nodeId(), producer);
+    }
+
     @Bean
     RouteAdministration routeAdministration(CamelContext camel, RouteTuner tuner, RouteSettingsStore store,
                                             RouteStatistics statistics, AuditTrail audit, BusProperties bus,
-                                            SingleActiveRoutes singleActive, Environment env) {
+                                            SingleActiveRoutes singleActive, Environment env,
+                                            AdminChanges changes) {
         BusProperties.Broker b = bus.broker();
         RetryPolicy configured = new RetryPolicy(b.maxDeliveryAttempts() - 1, b.redeliveryDelay(),
                 b.redeliveryMultiplier(), b.maxRedeliveryDelay());
         RouteAdministration routes = new RouteAdministration(camel, tuner, store, statistics, audit, configured,
-                singleActive, env);
+                singleActive, env, changes);
+        changes.applyThrough(routes);
         singleActive.holdStoppedWhen(id -> routes.heldStoppedRoutes().contains(id));
         return routes;
     }

@@ -44,10 +44,12 @@ public class RouteAdministration {
     private final RetryPolicy configuredRetry;
     private final SingleActiveRoutes singleActive;
     private final Environment environment;
+    private final AdminChanges changes;
 
     public RouteAdministration(CamelContext camel, RouteTuner tuner, RouteSettingsStore store,
                                RouteStatistics statistics, AuditTrail audit, RetryPolicy configuredRetry,
-                               SingleActiveRoutes singleActive, Environment environment) {
+                               SingleActiveRoutes singleActive, Environment environment, AdminChanges changes) {
+        this.changes = changes;
         this.singleActive = singleActive;
         this.environment = environment;
         this.camel = camel;
@@ -122,6 +124,7 @@ public class RouteAdministration {
         if (persist) {
             RouteSettings settings = store.find(id).orElse(RouteSettings.none(id));
             store.save(settings.withStopped("stop".equals(action)), operator);
+            changes.announce(id, "stop".equals(action) ? AdminChanges.Kind.STOP : AdminChanges.Kind.START);
         }
         ServiceStatus after = camel.getRouteController().getRouteStatus(id);
         audit.record(AuditEvent.of(AuditStep.ADMIN_ACTION).routeId(id).actor(operator).origin(origin)
@@ -200,6 +203,7 @@ public class RouteAdministration {
                     "không áp dụng được thiết lập của tuyến " + id + " (chưa lưu gì)");
         }
         store.save(next, operator);
+        changes.announce(id, AdminChanges.Kind.SETTINGS);
         RouteView after = view(route);
         audit.record(AuditEvent.of(AuditStep.ADMIN_ACTION).routeId(id).actor(operator).origin(origin)
                 .detail("settings of route " + id + " changed: before " + before + "; after " + after.settings())
@@ -217,23 +221,7 @@ public class RouteAdministration {
                 continue;
             }
             try {
-                Optional<TunableConnector> connector = tuner.connector(route);
-                if ((s.endpointUrl() != null || s.credentialsRef() != null) && connector.isPresent()) {
-                    connector.get().apply(s.endpointUrl(), s.credentialsRef() == null ? null
-                            : RouteSettingsValidator.secretOf(s.credentialsRef(), environment));
-                }
-                if (s.pollInterval() != null && tuner.pollInterval(route).isPresent()) {
-                    tuner.applyPollInterval(route, s.pollInterval());
-                }
-                if (s.retry() != null) {
-                    Optional<String> queue = tuner.consumedQueue(route);
-                    if (queue.isPresent()) {
-                        tuner.applyRetry(queue.get(), s.retry());
-                    }
-                }
-                if (s.enabledChannels() != null && tuner.hasChannels(route)) {
-                    tuner.applyChannels(s.enabledChannels(), this::heldStopped);
-                }
+                applyStored(s, route);
                 if (s.stopped() && !camel.getRouteController().getRouteStatus(s.routeId()).isStopped()) {
                     camel.getRouteController().stopRoute(s.routeId());
                 }
@@ -243,6 +231,59 @@ public class RouteAdministration {
                 // the bus must still start; the route keeps its configured settings and says so
                 log.error("route {}: stored settings could not be applied: {}", s.routeId(), e.toString());
             }
+        }
+    }
+
+    /**
+     * Another node of the cluster changed this route (see {@link AdminChanges}): the stored settings
+     * are put in force here too, and a stored stop or start is followed — except by the single-active
+     * pollers, which only the leader runs (the call reached the leader). Suspend is a pause of one
+     * node and is not announced. The change was audited where it was made.
+     */
+    void applyChangeMadeElsewhere(String id, AdminChanges.Kind kind, String node) {
+        Route route = camel.getRoute(id);
+        if (route == null) {
+            log.warn("node {} changed route {}, which this bus does not have: ignored", node, id);
+            return;
+        }
+        RouteSettings s = store.find(id).orElse(RouteSettings.none(id));
+        try {
+            RouteController controller = camel.getRouteController();
+            if (kind == AdminChanges.Kind.SETTINGS) {
+                applyStored(s, route);
+            } else if (!singleActive.manages(id)) {
+                ServiceStatus status = controller.getRouteStatus(id);
+                if (kind == AdminChanges.Kind.STOP && s.stopped() && !status.isStopped()) {
+                    controller.stopRoute(id);
+                } else if (kind == AdminChanges.Kind.START && !s.stopped() && status.isStopped()) {
+                    controller.startRoute(id);
+                }
+            }
+            log.info("route {}: {} made on node {} by {} applied here: {}", id, kind, node, s.updatedBy(),
+                    controller.getRouteStatus(id));
+        } catch (Exception e) {
+            log.error("route {}: {} made on node {} could not be applied here (it will be at the next start): {}",
+                    id, kind, node, e.toString());
+        }
+    }
+
+    private void applyStored(RouteSettings s, Route route) throws Exception {
+        Optional<TunableConnector> connector = tuner.connector(route);
+        if ((s.endpointUrl() != null || s.credentialsRef() != null) && connector.isPresent()) {
+            connector.get().apply(s.endpointUrl(), s.credentialsRef() == null ? null
+                    : RouteSettingsValidator.secretOf(s.credentialsRef(), environment));
+        }
+        if (s.pollInterval() != null && tuner.pollInterval(route).isPresent()) {
+            tuner.applyPollInterval(route, s.pollInterval());
+        }
+        if (s.retry() != null) {
+            Optional<String> queue = tuner.consumedQueue(route);
+            if (queue.isPresent()) {
+                tuner.applyRetry(queue.get(), s.retry());
+            }
+        }
+        if (s.enabledChannels() != null && tuner.hasChannels(route)) {
+            tuner.applyChannels(s.enabledChannels(), this::heldStopped);
         }
     }
 

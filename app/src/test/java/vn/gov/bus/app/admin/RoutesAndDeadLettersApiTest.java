@@ -15,7 +15,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +82,14 @@ class RoutesAndDeadLettersApiTest {
     AuditStore auditStore;
     @Autowired
     CamelContext camel;
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    RouteSettingsStore settingsStore;
+    @Autowired
+    ConnectionFactory connectionFactory;
+    @Autowired
+    vn.gov.bus.app.cluster.SingleActiveRoutes singleActive;
 
     AdminClient operator;
     AdminClient admin;
@@ -377,5 +391,50 @@ class RoutesAndDeadLettersApiTest {
                     "{\"endpointUrl\": \"" + first + "\", \"credentialsRef\": \"bus.axis.secret\"}");
             assertThat(back.status()).as(back.json().toString()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aChangeIsAnnouncedToTheOtherNodesAndOneAnnouncedByAnotherNodeIsAppliedFromTheDatabase() throws Exception {
+        // what this node announces: route id and kind, with its own node id
+        try (Connection connection = AdminConfiguration.uncached(connectionFactory).createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer announcements = session.createConsumer(session.createTopic("bus.admin.changes"));
+            connection.start();
+            assertThat(admin.put("/api/admin/routes/outgoing-dispatch/settings",
+                    "{\"retry\": {\"maxRedeliveries\": 2}}").status()).isEqualTo(200);
+            Message announced = announcements.receive(10_000);
+            assertThat(announced).isNotNull();
+            assertThat(announced.getBody(String.class)).isEqualTo("outgoing-dispatch");
+            assertThat(announced.getStringProperty(AdminChanges.KIND_HEADER)).isEqualTo("SETTINGS");
+            assertThat(announced.getStringProperty(AdminChanges.NODE_HEADER)).isNotBlank();
+        }
+
+        // another node stored a stop and announced it: this node stops its consumer too, then starts it again
+        settingsStore.save(settingsStore.find("deliver-local").orElse(RouteSettings.none("deliver-local"))
+                .withStopped(true), "admin");
+        announceFrom("node-elsewhere", "deliver-local", AdminChanges.Kind.STOP);
+        await().atMost(Duration.ofSeconds(20)).until(() -> camel.getRouteController().getRouteStatus("deliver-local")
+                .isStopped());
+        settingsStore.save(settingsStore.find("deliver-local").orElseThrow().withStopped(false), "admin");
+        announceFrom("node-elsewhere", "deliver-local", AdminChanges.Kind.START);
+        await().atMost(Duration.ofSeconds(20)).until(() -> camel.getRouteController().getRouteStatus("deliver-local")
+                .isStarted());
+
+        // this node's own announcement is not applied a second time; announcements are handled in order, so
+        // once the next one (another node's new poll interval) is in force, the first was seen and ignored
+        settingsStore.save(settingsStore.find("deliver-local").orElseThrow().withStopped(true), "admin");
+        announceFrom(singleActive.nodeId(), "deliver-local", AdminChanges.Kind.STOP);
+        settingsStore.save(settingsStore.find("axis-incoming-poll").orElse(RouteSettings.none("axis-incoming-poll"))
+                .withPollInterval(Duration.ofSeconds(7)), "admin");
+        announceFrom("node-elsewhere", "axis-incoming-poll", AdminChanges.Kind.SETTINGS);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "PT7S".equals(operator
+                .get("/api/admin/routes/axis-incoming-poll").json().path("settings").path("pollInterval").asText()));
+        assertThat(camel.getRouteController().getRouteStatus("deliver-local").isStarted()).isTrue();
+        settingsStore.save(settingsStore.find("deliver-local").orElseThrow().withStopped(false), "admin");
+    }
+
+    void announceFrom(String node, String routeId, AdminChanges.Kind kind) {
+        producer.sendBodyAndHeaders("jms:topic:bus.admin.changes", routeId,
+                Map.of(AdminChanges.NODE_HEADER, node, AdminChanges.KIND_HEADER, kind.name()));
     }
 }
