@@ -405,6 +405,9 @@ class MailFlowTest {
                 new HttpEntity<>(Map.of("senderOrganId", COMMUNE), as(TestUsers.ADMIN)), Map.class);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat((String) again.getBody().get("message")).contains("was ACCEPTED by " + TestUsers.OPERATOR.username);
+        assertThat(again.getBody()).containsEntry("code", "CONFLICT").containsEntry("field", "id")
+                .containsEntry("rule", "undecided");
+        assertThat((String) again.getBody().get("messageVi")).isNotBlank();
     }
 
     @Test

@@ -1,26 +1,14 @@
 package vn.gov.bus.app.admin;
 
 import org.springframework.http.HttpStatus;
+import vn.gov.bus.app.api.ApiProblem;
 
-/**
- * A refused administration call: which field broke which rule, in English for the operator's
- * tools and in Vietnamese for the person reading it. Same JSON shape as the other APIs' errors
- * ({@code code, field, rule, message, messageVi}).
- */
-public class AdminProblem extends RuntimeException {
-
-    /** The JSON body of an error answer. */
-    public record Body(String code, String field, String rule, String message, String messageVi) {
-    }
-
-    private final HttpStatus status;
-    private final Body body;
+/** A refused administration call (the shape of every API's errors, {@link ApiProblem}). */
+public class AdminProblem extends ApiProblem {
 
     public AdminProblem(HttpStatus status, String code, String field, String rule, String message,
                         String messageVi) {
-        super(message);
-        this.status = status;
-        this.body = new Body(code, field, rule, message, messageVi);
+        super(status, code, field, rule, message, messageVi);
     }
 
     public static AdminProblem invalid(String field, String rule, String message, String messageVi) {
@@ -33,13 +21,5 @@ public class AdminProblem extends RuntimeException {
 
     public static AdminProblem conflict(String field, String rule, String message, String messageVi) {
         return new AdminProblem(HttpStatus.CONFLICT, "CONFLICT", field, rule, message, messageVi);
-    }
-
-    public HttpStatus status() {
-        return status;
-    }
-
-    public Body body() {
-        return body;
     }
 }

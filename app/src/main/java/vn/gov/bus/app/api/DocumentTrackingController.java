@@ -44,7 +44,7 @@ public class DocumentTrackingController {
     /** {@code GET /api/documents/track?sender=000.00.00.G22&documentId=…} */
     @GetMapping("/track")
     public DocumentTimeline track(@RequestParam String sender, @RequestParam String documentId) {
-        return tracking.document(sender, documentId).orElseThrow(() -> new ApiError(HttpStatus.NOT_FOUND,
+        return tracking.document(sender, documentId).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
                 "NOT_FOUND", "documentId", "known-document",
                 "no document " + documentId + " from " + sender + " passed through this bus",
                 "Không có văn bản " + documentId + " của cơ quan " + sender + " đi qua trục này."));
@@ -111,12 +111,8 @@ public class DocumentTrackingController {
         }
     }
 
-    private static ApiError invalid(String field, String rule, String message, String messageVi) {
-        return new ApiError(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", field, rule, message, messageVi);
+    private static ApiProblem invalid(String field, String rule, String message, String messageVi) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", field, rule, message, messageVi);
     }
 
-    @ExceptionHandler(ApiError.class)
-    ResponseEntity<ApiError.Body> error(ApiError e) {
-        return ResponseEntity.status(e.status()).body(e.body());
-    }
 }

@@ -54,8 +54,9 @@ public class QuarantineController {
     @PostMapping("/{id}/accept")
     public Item accept(@PathVariable String id, @RequestBody AcceptRequest body, HttpServletRequest request) {
         if (body == null || body.senderOrganId() == null || body.senderOrganId().isBlank()) {
-            throw new QuarantineDecisionException(QuarantineDecisionException.Kind.INVALID,
-                    "senderOrganId (the agency that sent the mail) is required");
+            throw ApiProblem.invalid("senderOrganId", "required",
+                    "senderOrganId (the agency that sent the mail) is required",
+                    "cần ghi mã cơ quan đã gửi thư (senderOrganId)");
         }
         return decisions.accept(id, body.senderOrganId().strip(), operators.operator(request));
     }
@@ -73,18 +74,19 @@ public class QuarantineController {
     }
 
     @ExceptionHandler(QuarantineDecisionException.class)
-    ResponseEntity<Map<String, String>> refused(QuarantineDecisionException e) {
+    ResponseEntity<ApiProblem.Body> refused(QuarantineDecisionException e) {
         HttpStatus status = switch (e.kind()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.BAD_REQUEST;
         };
-        return ResponseEntity.status(status).body(Map.of("error", e.kind().name(), "message", e.getMessage()));
+        return ResponseEntity.status(status).body(new ApiProblem.Body(e.kind().name(), e.field(), e.rule(),
+                e.getMessage(), e.messageVi()));
     }
 
     @ExceptionHandler(OperatorIdentity.MissingOperatorException.class)
-    ResponseEntity<Map<String, String>> anonymous(OperatorIdentity.MissingOperatorException e) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "NO_OPERATOR", "message",
-                e.getMessage()));
+    ResponseEntity<ApiProblem.Body> anonymous(OperatorIdentity.MissingOperatorException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(new ApiProblem.Body("NO_OPERATOR", "operator",
+                "known", e.getMessage(), "không xác định được người thao tác"));
     }
 }

@@ -109,12 +109,8 @@ public class StatisticsController {
         }
     }
 
-    private static ApiError invalid(String field, String rule, String message, String messageVi) {
-        return new ApiError(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", field, rule, message, messageVi);
+    private static ApiProblem invalid(String field, String rule, String message, String messageVi) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", field, rule, message, messageVi);
     }
 
-    @ExceptionHandler(ApiError.class)
-    ResponseEntity<ApiError.Body> error(ApiError e) {
-        return ResponseEntity.status(e.status()).body(e.body());
-    }
 }

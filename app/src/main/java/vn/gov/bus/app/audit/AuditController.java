@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.gov.bus.audit.verifier.ChainVerifier;
+import vn.gov.bus.app.api.ApiProblem;
 import vn.gov.bus.core.audit.AuditEvent;
 import vn.gov.bus.core.audit.AuditExporter;
 import vn.gov.bus.core.audit.AuditOutcome;
@@ -83,7 +84,7 @@ public class AuditController {
     public ResponseEntity<Object> record(@PathVariable long seq, HttpServletRequest request) {
         action(request, "read record " + seq);
         return store.find(seq).<ResponseEntity<Object>>map(r -> ResponseEntity.ok(json(r)))
-                .orElseGet(() -> error(HttpStatus.NOT_FOUND, "no audit record " + seq, "không có bản ghi " + seq));
+                .orElseGet(() -> error(ApiProblem.notFound("seq", "no audit record " + seq, "không có bản ghi " + seq)));
     }
 
     /** Role AUDITOR: the exact bytes a step saw. */
@@ -93,9 +94,10 @@ public class AuditController {
         return store.payload(sha256).<ResponseEntity<Object>>map(bytes -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_OCTET_STREAM).body(bytes))
                 .orElseGet(() -> store.isPruned(sha256)
-                        ? error(HttpStatus.GONE, "payload " + sha256 + " was deleted by retention; its digest stays "
-                        + "in the chain", "nội dung đã bị xoá theo thời hạn lưu")
-                        : error(HttpStatus.NOT_FOUND, "no payload " + sha256, "không có nội dung " + sha256));
+                        ? error(new ApiProblem(HttpStatus.GONE, "PRUNED", "sha256", "retained", "payload " + sha256
+                        + " was deleted by retention; its digest stays in the chain",
+                        "nội dung đã bị xoá theo thời hạn lưu; mã băm vẫn còn trong chuỗi"))
+                        : error(ApiProblem.notFound("sha256", "no payload " + sha256, "không có nội dung " + sha256)));
     }
 
     /** Role AUDITOR: the offline verifier's checks on the live store. */
@@ -142,7 +144,8 @@ public class AuditController {
     @PostMapping("/replay")
     public Map<String, Object> replay(@RequestBody ReplayRequest body, HttpServletRequest request) {
         if (body == null || body.seq() == null) {
-            throw new IllegalArgumentException("seq (the audit record to replay) is required");
+            throw ApiProblem.invalid("seq", "required", "seq (the audit record to replay) is required",
+                    "cần số thứ tự (seq) của bản ghi cần gửi lại");
         }
         AuditReplay.Result result = replay.replay(new AuditReplay.Request(body.seq(), body.route(),
                 Boolean.TRUE.equals(body.dryRun()), Boolean.TRUE.equals(body.force()),
@@ -162,14 +165,14 @@ public class AuditController {
         return out;
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, DateTimeParseException.class})
+    @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> badRequest(RuntimeException e) {
-        return error(HttpStatus.BAD_REQUEST, e.getMessage(), "yêu cầu không hợp lệ: " + e.getMessage());
+        return error(ApiProblem.invalid("request", "valid", e.getMessage(), "yêu cầu không hợp lệ: " + e.getMessage()));
     }
 
     @ExceptionHandler(AuditReplay.ReplayException.class)
     ResponseEntity<Object> cannotReplay(AuditReplay.ReplayException e) {
-        return error(HttpStatus.CONFLICT, e.getMessage(), "không thể gửi lại: " + e.getMessage());
+        return error(ApiProblem.conflict("seq", "replayable", e.getMessage(), "không thể gửi lại: " + e.getMessage()));
     }
 
     private void action(HttpServletRequest request, String what) {
@@ -178,35 +181,45 @@ public class AuditController {
                 .detail(request.getMethod() + " " + request.getRequestURI() + ": " + what).build());
     }
 
-    private static ResponseEntity<Object> error(HttpStatus status, String en, String vi) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", en);
-        body.put("errorVi", vi);
-        return ResponseEntity.status(status).body(body);
+    private static ResponseEntity<Object> error(ApiProblem problem) {
+        return ResponseEntity.status(problem.status()).body(problem.body());
     }
 
     static AuditQuery query(Map<String, String> p) {
         for (String name : p.keySet()) {
             if (!List.of("documentId", "messageId", "correlationId", "agency", "route", "step", "outcome", "from", "to", "page", "size")
                     .contains(name)) {
-                throw new IllegalArgumentException("unknown parameter '" + name + "'; filters are documentId, "
-                        + "messageId, correlationId, agency, route, step, outcome, from, to (ISO-8601 instants), page, size");
+                throw ApiProblem.invalid(name, "known-parameter", "unknown parameter '" + name + "'; filters are "
+                        + "documentId, messageId, correlationId, agency, route, step, outcome, from, to (ISO-8601 "
+                        + "instants), page, size", "tham số '" + name + "' không được hỗ trợ");
             }
         }
         return new AuditQuery(blank(p.get("documentId")), blank(p.get("messageId")), blank(p.get("correlationId")),
                 blank(p.get("agency")),
                 blank(p.get("route")), p.get("step") == null ? null : enumOf(AuditStep.class, p.get("step"), "step"),
                 p.get("outcome") == null ? null : enumOf(AuditOutcome.class, p.get("outcome"), "outcome"),
-                p.get("from") == null ? null : Instant.parse(p.get("from")),
-                p.get("to") == null ? null : Instant.parse(p.get("to")));
+                instant(p, "from"), instant(p, "to"));
+    }
+
+    private static Instant instant(Map<String, String> p, String name) {
+        String value = p.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid(name, "instant", name + " must be an ISO-8601 instant such as"
+                    + " 2026-12-01T08:00:00Z, was '" + value + "'", name + " phải là thời điểm dạng 2026-12-01T08:00:00Z");
+        }
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String name) {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " '" + value + "' is not one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()));
+            throw ApiProblem.invalid(name, "one-of", name + " '" + value + "' is not one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()), name + " '" + value + "' không hợp lệ");
         }
     }
 
@@ -223,8 +236,8 @@ public class AuditController {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", was '"
-                + raw + "'");
+        throw ApiProblem.invalid(name, "range", name + " must be a whole number from " + min + " to " + max
+                + ", was '" + raw + "'", name + " phải là số nguyên từ " + min + " đến " + max);
     }
 
     private static String blank(String s) {

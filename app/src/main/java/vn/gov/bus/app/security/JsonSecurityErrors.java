@@ -5,16 +5,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import vn.gov.bus.app.api.ApiProblem;
 
 /**
- * 401, 403 and 429 as JSON in English and Vietnamese. The 401 deliberately carries no
+ * 401, 403 and 429 as JSON in English and Vietnamese ({@link ApiProblem}'s shape). The 401 deliberately carries no
  * {@code WWW-Authenticate: Basic} challenge: a browser that saw one would offer its own login box
  * and then send the cached credentials with every later request, cross-site ones included — and
  * HTTP Basic is exempt from CSRF tokens only because a browser never holds Basic credentials for
@@ -64,10 +63,8 @@ final class JsonSecurityErrors {
     }
 
     void write(HttpServletResponse response, int status, String code, String en, String vi) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", code);
-        body.put("error", en);
-        body.put("errorVi", vi);
+        // the shape of every API's errors; no field is at fault in these
+        ApiProblem.Body body = new ApiProblem.Body(code, null, null, en, vi);
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

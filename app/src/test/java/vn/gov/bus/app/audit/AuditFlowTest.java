@@ -190,7 +190,11 @@ class AuditFlowTest {
         HttpResponse<String> r = http.send(as(TestUsers.AUDITOR, uri("/api/audit/records?step=SENT")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("DELIVERED").contains("errorVi");
+        JsonNode error = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        assertThat(error.path("field").asText()).isEqualTo("step");
+        assertThat(error.path("rule").asText()).isEqualTo("one-of");
+        assertThat(error.path("message").asText()).contains("DELIVERED");
+        assertThat(error.path("messageVi").asText()).isNotBlank();
     }
 
     JsonNode replay(long seq, boolean force, boolean dryRun) throws Exception {

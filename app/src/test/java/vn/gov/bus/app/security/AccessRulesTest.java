@@ -163,7 +163,7 @@ class AccessRulesTest extends SecuredBusTest {
             assertThat(response.headers().firstValue("WWW-Authenticate")).as("no Basic challenge").isEmpty();
         } else {
             assertThat(status).as(rule + " as " + user + ": " + response.body()).isEqualTo(403);
-            assertThat(new ObjectMapper().readTree(response.body()).path("errorVi").asText()).isNotBlank();
+            assertThat(new ObjectMapper().readTree(response.body()).path("messageVi").asText()).isNotBlank();
         }
     }
 

@@ -88,7 +88,7 @@ class ConsoleLoginTest extends SecuredBusTest {
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(refused.headers().firstValue("WWW-Authenticate")).isEmpty();
             assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).contains("application/json");
-            assertThat(json.readTree(refused.body()).path("errorVi").asText()).isNotBlank();
+            assertThat(json.readTree(refused.body()).path("messageVi").asText()).isNotBlank();
         }
     }
 

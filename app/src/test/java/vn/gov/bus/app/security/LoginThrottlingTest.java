@@ -34,7 +34,7 @@ class LoginThrottlingTest extends SecuredBusTest {
         assertThat(basic.statusCode()).isEqualTo(429);
         assertThat(Long.parseLong(basic.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 15 * 60L);
         assertThat(new ObjectMapper().readTree(basic.body()).path("code").asText()).isEqualTo("LOGIN_THROTTLED");
-        assertThat(new ObjectMapper().readTree(basic.body()).path("errorVi").asText()).contains("thử lại sau");
+        assertThat(new ObjectMapper().readTree(basic.body()).path("messageVi").asText()).contains("thử lại sau");
 
         Cookies browser = new Cookies();
         browser.take(send(request("GET", "/login", null)));

@@ -49,28 +49,37 @@ public class QuarantineDecisions {
     public Item accept(String quarantineId, String senderOrganId, String actor) {
         Item item = undecided(quarantineId);
         if (!MailIncomingPoller.SOURCE.equals(item.source())) {
-            throw new QuarantineDecisionException(QuarantineDecisionException.Kind.CONFLICT, "item " + quarantineId
-                    + " came from " + item.source() + "; only quarantined mails can be accepted here");
+            throw new QuarantineDecisionException(QuarantineDecisionException.Kind.CONFLICT, "id", "mail-item",
+                    "item " + quarantineId + " came from " + item.source()
+                            + "; only quarantined mails can be accepted here",
+                    "mục " + quarantineId + " không phải thư điện tử bị cách ly; chỉ thư mới được chấp nhận tại đây");
         }
         if ("MAIL_TOO_LARGE".equals(item.reasonCode())) {
-            throw new QuarantineDecisionException(QuarantineDecisionException.Kind.CONFLICT, "the mail was over the"
-                    + " size limit and was not downloaded (only its headers are kept): ask the sender to send it in"
-                    + " smaller parts, or raise bus.mail.incoming.max-size and move it back to the inbox");
+            throw new QuarantineDecisionException(QuarantineDecisionException.Kind.CONFLICT, "id", "downloaded",
+                    "the mail was over the size limit and was not downloaded (only its headers are kept): ask the"
+                            + " sender to send it in smaller parts, or raise bus.mail.incoming.max-size and move it"
+                            + " back to the inbox",
+                    "thư vượt quá dung lượng cho phép nên chưa được tải về (chỉ giữ phần tiêu đề): đề nghị nơi gửi"
+                            + " chia nhỏ rồi gửi lại");
         }
         Agency sender = directory.find(senderOrganId).orElseThrow(() -> new QuarantineDecisionException(
-                QuarantineDecisionException.Kind.INVALID, "agency " + senderOrganId + " is not in the directory"));
+                QuarantineDecisionException.Kind.INVALID, "senderOrganId", "in-directory",
+                "agency " + senderOrganId + " is not in the directory",
+                "cơ quan " + senderOrganId + " không có trong danh bạ"));
         byte[] raw = review.content(quarantineId).orElseThrow();
         ReceivedMail mail;
         try {
             mail = parser.parse(raw);
         } catch (MailRejectedInputException e) {
-            throw new QuarantineDecisionException(QuarantineDecisionException.Kind.CONFLICT,
-                    "the quarantined mail cannot be read: " + e.getMessage());
+            throw new QuarantineDecisionException(QuarantineDecisionException.Kind.CONFLICT, "id", "readable",
+                    "the quarantined mail cannot be read: " + e.getMessage(),
+                    "không đọc được thư bị cách ly: " + e.getMessage());
         }
         MailVerdict verdict = intake.judge(mail, item.receivedAt(), item.remoteId(), Optional.of(sender));
         if (!verdict.accepted()) {
-            throw new QuarantineDecisionException(QuarantineDecisionException.Kind.CONFLICT,
-                    "the mail cannot be delivered even when accepted: " + verdict.reasonCode() + ": " + verdict.reason());
+            throw new QuarantineDecisionException(QuarantineDecisionException.Kind.CONFLICT, "id", "deliverable",
+                    "the mail cannot be delivered even when accepted: " + verdict.reasonCode() + ": " + verdict.reason(),
+                    "thư vẫn không chuyển được dù được chấp nhận: " + verdict.reasonCode());
         }
         String messageId = queue.enqueue(verdict);
         review.decide(quarantineId, Decision.ACCEPTED, sender.organId(), actor, null, messageId);
@@ -86,8 +95,8 @@ public class QuarantineDecisions {
     public Item reject(String quarantineId, String reason, String actor) {
         undecided(quarantineId);
         if (reason == null || reason.isBlank()) {
-            throw new QuarantineDecisionException(QuarantineDecisionException.Kind.INVALID,
-                    "a rejection needs a reason");
+            throw new QuarantineDecisionException(QuarantineDecisionException.Kind.INVALID, "reason", "required",
+                    "a rejection needs a reason", "từ chối phải ghi rõ lý do");
         }
         if (!review.decide(quarantineId, Decision.REJECTED, null, actor, reason, null)) {
             throw alreadyDecided(quarantineId);
@@ -100,7 +109,8 @@ public class QuarantineDecisions {
 
     private Item undecided(String quarantineId) {
         Item item = review.find(quarantineId).orElseThrow(() -> new QuarantineDecisionException(
-                QuarantineDecisionException.Kind.NOT_FOUND, "no quarantined item " + quarantineId));
+                QuarantineDecisionException.Kind.NOT_FOUND, "id", "exists", "no quarantined item " + quarantineId,
+                "không có mục cách ly " + quarantineId));
         if (item.decision() != null) {
             throw alreadyDecided(quarantineId);
         }
@@ -109,7 +119,8 @@ public class QuarantineDecisions {
 
     private QuarantineDecisionException alreadyDecided(String id) {
         Item item = review.find(id).orElseThrow();
-        return new QuarantineDecisionException(QuarantineDecisionException.Kind.CONFLICT, "item " + id + " was "
-                + item.decision() + " by " + item.actor() + " at " + item.decidedAt());
+        return new QuarantineDecisionException(QuarantineDecisionException.Kind.CONFLICT, "id", "undecided",
+                "item " + id + " was " + item.decision() + " by " + item.actor() + " at " + item.decidedAt(),
+                "mục " + id + " đã được " + item.actor() + " xử lý (" + item.decision() + ") lúc " + item.decidedAt());
     }
 }
