@@ -369,7 +369,14 @@ class EnterpriseLookupTest {
             assertThat(problem.get("message").asText()).contains("HTTP 401").doesNotContain(WRONG_SECRET);
             assertThat(problem.get("messageVi").asText()).contains("thông tin xác thực");
             assertThat(refused.headers().firstValue("Retry-After")).isEmpty();
-            assertThat(second.refusedLogins()).isEqualTo(refusedBefore + 1);
+            assertThatThrownBy(() -> soapClient().getEnterprise(request(second.dataset().code(index + 2)),
+                    credentials("mot-cua", TOKEN)))
+                    .isInstanceOfSatisfying(LookupFault.class, fault -> {
+                        assertThat(fault.getFaultInfo().getCode()).isEqualTo("REGISTRY_REFUSED");
+                        assertThat(fault.getFaultInfo().getRetryAfterSeconds()).isNull();
+                    });
+            // one attempt per lookup, although the bus retries a failing registry twice
+            assertThat(second.refusedLogins()).isEqualTo(refusedBefore + 2);
             assertThat(second.requests()).isEqualTo(1);
             assertThat(registryCircuitBreaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 
