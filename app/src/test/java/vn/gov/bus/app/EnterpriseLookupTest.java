@@ -2,9 +2,11 @@ package vn.gov.bus.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +27,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.gov.bus.app.admin.AdminClient;
 import vn.gov.bus.connectors.registry.Enterprise;
+import vn.gov.bus.connectors.registry.simulator.EnterpriseDataset;
 import vn.gov.bus.connectors.registry.simulator.RegistrySimulator;
+import vn.gov.bus.core.audit.AuditQuery;
+import vn.gov.bus.core.audit.AuditRecord;
+import vn.gov.bus.core.audit.AuditStep;
+import vn.gov.bus.core.audit.AuditStore;
 import vn.gov.bus.schemas.enterprise.CallerCredentials;
 import vn.gov.bus.schemas.enterprise.EnterpriseLookup;
 import vn.gov.bus.schemas.enterprise.GetEnterprise;
@@ -35,7 +44,9 @@ import vn.gov.bus.schemas.enterprise.LookupFault;
 /**
  * The enterprise lookup service of the assembled bus, over its real HTTP port: REST
  * {@code GET /api/v1/enterprises/{taxCode}} and the legacy SOAP service, answered from the
- * embedded registry simulator (SOAP on its own ephemeral port) through the cache in H2.
+ * embedded registry simulator (SOAP on its own ephemeral port, requiring the bus's HTTP Basic
+ * login) through the cache in H2; and the registry's endpoint and credentials retuned live
+ * through the admin API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bus.simulators.enabled=true",
@@ -44,11 +55,23 @@ import vn.gov.bus.schemas.enterprise.LookupFault;
         "bus.axis.poll-enabled=false",
         "bus.directory.sync-enabled=false",
         "bus.registry.retry-delay=10ms",
-        "bus.registry.request-timeout=2s"})
+        "bus.registry.request-timeout=2s",
+        // the embedded registry wants a login, and the bus has it: every lookup below carries it
+        "bus.simulators.registry.username=" + EnterpriseLookupTest.REGISTRY_USER,
+        "bus.simulators.registry.password=" + EnterpriseLookupTest.REGISTRY_PASSWORD,
+        "bus.registry.username=" + EnterpriseLookupTest.REGISTRY_USER,
+        "bus.registry.password=" + EnterpriseLookupTest.REGISTRY_PASSWORD})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class EnterpriseLookupTest {
 
     static final String TOKEN = "demo-token-mot-cua";
+    static final String REGISTRY_USER = "bus-tayninh";
+    static final String REGISTRY_PASSWORD = "first-registry-password";
+    /** A second registry's password, given to the bus as a secret it names by reference. */
+    static final String SECOND_SECRET_REF = "bus.test.registry-secret-2";
+    static final String SECOND_SECRET = "second-registry-password";
+    static final String WRONG_SECRET_REF = "bus.test.registry-wrong-secret";
+    static final String WRONG_SECRET = "not-the-registry-password";
 
     @TempDir
     static Path dataDir;
@@ -56,6 +79,8 @@ class EnterpriseLookupTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         SimulatorTestPorts.register(registry, dataDir);
+        registry.add(SECOND_SECRET_REF, () -> SECOND_SECRET);
+        registry.add(WRONG_SECRET_REF, () -> WRONG_SECRET);
     }
 
     @LocalServerPort
@@ -64,6 +89,10 @@ class EnterpriseLookupTest {
     RegistrySimulator registry;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AuditStore auditStore;
+    @Autowired
+    CircuitBreaker registryCircuitBreaker;
 
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
@@ -263,5 +292,109 @@ class EnterpriseLookupTest {
         assertThat(oversized.statusCode()).isEqualTo(500);
         assertThat(oversized.body()).contains("Fault");
         assertThat(registry.requests()).isEqualTo(afterValid);
+    }
+
+    List<AuditRecord> everyAuditRecord() {
+        return auditStore.search(AuditQuery.all(), 0, 10_000).records();
+    }
+
+    AdminClient.Answer retune(AdminClient admin, String body) throws Exception {
+        return admin.put("/api/admin/routes/registry-call/settings", body);
+    }
+
+    void assertRefused(AdminClient admin, String route, String body, String field, String rule) throws Exception {
+        AdminClient.Answer answer = admin.put("/api/admin/routes/" + route + "/settings", body);
+        assertThat(answer.status()).as(body).isEqualTo(400);
+        assertThat(answer.json().path("field").asText()).as(body).isEqualTo(field);
+        assertThat(answer.json().path("rule").asText()).as(body).isEqualTo(rule);
+        assertThat(answer.json().path("messageVi").asText()).as(body).isNotBlank();
+    }
+
+    @Test
+    void theRegistryEndpointAndCredentialsReferenceAreRetunedLiveAndTheSecretItselfIsNeverShownOrAudited()
+            throws Exception {
+        AdminClient admin = new AdminClient(port, TestUsers.ADMIN);
+        URI first = registry.endpoint();
+        JsonNode view = admin.get("/api/admin/routes/registry-call").json();
+        assertThat(view.path("editableSettings")).extracting(JsonNode::asText)
+                .contains("endpointUrl", "credentialsRef");
+        assertThat(view.path("settings").path("endpointUrl").asText()).isEqualTo(first.toString());
+        assertRefused(admin, "registry-call", "{\"endpointUrl\": \"ftp://dkkd.example.vn/registry\"}", "endpointUrl",
+                "http-url");
+        assertRefused(admin, "registry-call", "{\"endpointUrl\": \"http://bus:pw@127.0.0.1:1/registry\"}",
+                "endpointUrl", "no-credentials");
+        assertRefused(admin, "registry-call", "{\"credentialsRef\": \"no.such.secret\"}", "credentialsRef",
+                "resolves");
+        assertRefused(admin, "registry-call", "{\"credentialsRef\": \"" + SECOND_SECRET + " with spaces\"}", "credentialsRef",
+                "name");
+        assertRefused(admin, "registry-lookup", "{\"endpointUrl\": \"https://dkkd.example.vn/registry\"}",
+                "endpointUrl", "not-applicable");
+        // nothing was changed by the refused calls
+        assertThat(admin.get("/api/admin/routes/registry-call").json().path("settings").path("endpointUrl").asText())
+                .isEqualTo(first.toString());
+
+        // another seed: the same tax code names another enterprise there, so the answer tells who gave it
+        try (RegistrySimulator second = new RegistrySimulator("127.0.0.1", TestPorts.free(),
+                new EnterpriseDataset(1_000, 7L)).requireLogin(REGISTRY_USER, SECOND_SECRET).start()) {
+            // codes follow the index whatever the size: the embedded registry knows this one too
+            int index = 500;
+            Enterprise atSecond = second.dataset().enterprise(index);
+            assertThat(atSecond.nameVi()).isNotEqualTo(registry.dataset().enterprise(index).nameVi());
+            long firstAsked = registry.requests();
+
+            AdminClient.Answer retuned = retune(admin, "{\"endpointUrl\": \"" + second.endpoint()
+                    + "\", \"credentialsRef\": \"" + SECOND_SECRET_REF + "\"}");
+            assertThat(retuned.status()).as(String.valueOf(retuned.json())).isEqualTo(200);
+            assertThat(retuned.json().path("settings").path("endpointUrl").asText())
+                    .isEqualTo(second.endpoint().toString());
+            assertThat(retuned.json().path("settings").path("credentialsRef").asText()).isEqualTo(SECOND_SECRET_REF);
+            assertThat(retuned.json().toString()).doesNotContain(SECOND_SECRET);
+
+            HttpResponse<String> answered = get(atSecond.code(), TOKEN);
+            assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+            JsonNode body = json.readTree(answered.body());
+            assertThat(body.at("/enterprise/nameVi").asText()).isEqualTo(atSecond.nameVi());
+            assertThat(body.at("/freshness/source").asText()).isEqualTo("REGISTRY");
+            // the second registry checked the login with its own password: both settings were applied
+            assertThat(second.requests()).isEqualTo(1);
+            assertThat(registry.requests()).isEqualTo(firstAsked);
+
+            // a wrong secret: refused by the registry, told at once and specifically, not retried, breaker closed
+            assertThat(retune(admin, "{\"credentialsRef\": \"" + WRONG_SECRET_REF + "\"}").status()).isEqualTo(200);
+            long refusedBefore = second.refusedLogins();
+            HttpResponse<String> refused = get(second.dataset().code(index + 1), TOKEN);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(502);
+            JsonNode problem = json.readTree(refused.body());
+            assertThat(problem.get("code").asText()).isEqualTo("REGISTRY_REFUSED");
+            assertThat(problem.get("message").asText()).contains("HTTP 401").doesNotContain(WRONG_SECRET);
+            assertThat(problem.get("messageVi").asText()).contains("thông tin xác thực");
+            assertThat(refused.headers().firstValue("Retry-After")).isEmpty();
+            assertThatThrownBy(() -> soapClient().getEnterprise(request(second.dataset().code(index + 2)),
+                    credentials("mot-cua", TOKEN)))
+                    .isInstanceOfSatisfying(LookupFault.class, fault -> {
+                        assertThat(fault.getFaultInfo().getCode()).isEqualTo("REGISTRY_REFUSED");
+                        assertThat(fault.getFaultInfo().getRetryAfterSeconds()).isNull();
+                    });
+            // one attempt per lookup, although the bus retries a failing registry twice
+            assertThat(second.refusedLogins()).isEqualTo(refusedBefore + 2);
+            assertThat(second.requests()).isEqualTo(1);
+            assertThat(registryCircuitBreaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+
+            List<AuditRecord> changes = auditStore.search(new AuditQuery(null, null, null, null, "registry-call",
+                    AuditStep.ADMIN_ACTION, null, null, null), 0, 100).records();
+            assertThat(changes).anySatisfy(r -> assertThat(r.detail()).contains(SECOND_SECRET_REF));
+            assertThat(changes).anySatisfy(r -> assertThat(r.detail()).contains(WRONG_SECRET_REF));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(everyAuditRecord())
+                    .anySatisfy(r -> assertThat(r.detail()).contains("result=REFUSED")));
+            assertThat(everyAuditRecord()).allSatisfy(r -> assertThat(r.detail()).doesNotContain(SECOND_SECRET)
+                    .doesNotContain(WRONG_SECRET).doesNotContain(REGISTRY_PASSWORD));
+        } finally {
+            AdminClient.Answer back = retune(admin, "{\"endpointUrl\": \"" + first
+                    + "\", \"credentialsRef\": \"bus.registry.password\"}");
+            assertThat(back.status()).as(String.valueOf(back.json())).isEqualTo(200);
+        }
+        long firstAsked = registry.requests();
+        assertThat(get(registry.dataset().code(502), TOKEN).statusCode()).isEqualTo(200);
+        assertThat(registry.requests()).isEqualTo(firstAsked + 1);
     }
 }

@@ -13,12 +13,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.gov.bus.app.admin.RegistryConnectorTuning;
 import vn.gov.bus.connectors.registry.CallerAuthenticator;
 import vn.gov.bus.connectors.registry.EnterpriseCache;
 import vn.gov.bus.connectors.registry.EnterpriseCodeValidator;
 import vn.gov.bus.connectors.registry.EnterpriseLookupEndpoint;
 import vn.gov.bus.connectors.registry.EnterpriseLookupPublisher;
 import vn.gov.bus.connectors.registry.RegistryClientSettings;
+import vn.gov.bus.connectors.registry.RegistryConnection;
+import vn.gov.bus.connectors.registry.RegistryCredentials;
 import vn.gov.bus.connectors.registry.RegistryEndpoints;
 import vn.gov.bus.connectors.registry.TokenDigestAuthenticator;
 import vn.gov.bus.connectors.registry.simulator.RegistrySimulator;
@@ -57,11 +60,13 @@ public class RegistryConfiguration {
         return settings.circuitBreaker();
     }
 
-    /** Named {@value RegistryEndpoints#BEAN_NAME}: the lookup route calls {@code cxf:bean:registryEndpoint}. */
-    @Bean(name = RegistryEndpoints.BEAN_NAME)
-    CxfEndpoint registryEndpoint(CamelContext camel, RegistryProperties registry,
-                                 RegistrySimulatorProperties simulatorProperties,
-                                 ObjectProvider<RegistrySimulator> simulator) {
+    /**
+     * Where and as whom the bus calls the registry: configured here, changed live through the admin
+     * API (settings endpointUrl and credentialsRef of route registry-call).
+     */
+    @Bean
+    RegistryConnection registryConnection(RegistryProperties registry, RegistrySimulatorProperties simulatorProperties,
+                                          ObjectProvider<RegistrySimulator> simulator) {
         URI address = registry.endpoint();
         if (registry.useSimulator()) {
             RegistrySimulator running = simulator.getIfAvailable();
@@ -73,10 +78,31 @@ public class RegistryConfiguration {
                         + " where nothing is expected to answer (set bus.registry.endpoint)", address);
             }
         }
-        log.info("Business registry at {} (cache lifetime {}, {} retries, breaker opens at {}% failures)", address,
-                registry.cacheLifetime(), registry.maxRetries(), registry.breaker().failureRateThreshold());
-        return RegistryEndpoints.create(camel, new RegistryClientSettings(address, registry.connectTimeout(),
-                registry.requestTimeout(), registry.maxResponseSize().toBytes()));
+        RegistryCredentials credentials;
+        try {
+            credentials = new RegistryCredentials(registry.username(), registry.password());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("bus.registry.username / bus.registry.password: " + e.getMessage(), e);
+        }
+        log.info("Business registry at {}, authentication {} (cache lifetime {}, {} retries, breaker opens at {}%"
+                        + " failures)", address, credentials, registry.cacheLifetime(), registry.maxRetries(),
+                registry.breaker().failureRateThreshold());
+        return new RegistryConnection(address, credentials);
+    }
+
+    /** Named {@value RegistryEndpoints#BEAN_NAME}: the lookup route calls {@code cxf:bean:registryEndpoint}. */
+    @Bean(name = RegistryEndpoints.BEAN_NAME)
+    CxfEndpoint registryEndpoint(CamelContext camel, RegistryProperties registry, RegistryConnection connection) {
+        RegistryConnection.Target initial = connection.target();
+        return RegistryEndpoints.create(camel, new RegistryClientSettings(initial.endpoint(), initial.credentials(),
+                registry.connectTimeout(), registry.requestTimeout(), registry.maxResponseSize().toBytes()),
+                connection);
+    }
+
+    /** The registry's endpoint and password are settings of route registry-call (admin API). */
+    @Bean
+    RegistryConnectorTuning registryConnectorTuning(RegistryConnection connection, CircuitBreaker registryCircuitBreaker) {
+        return new RegistryConnectorTuning(connection, registryCircuitBreaker);
     }
 
     /**

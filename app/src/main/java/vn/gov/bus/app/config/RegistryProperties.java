@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * docs/configuration.md ("bus.registry").
  *
  * @param endpoint           the registry's SOAP address; empty = the built-in simulator
+ * @param username           the bus's HTTP Basic user at the registry; empty = no authentication
+ * @param password           its password (an administrator may replace it with a credentialsRef)
  * @param connectTimeout     TCP connect bound of one attempt
  * @param requestTimeout     bound on waiting for one attempt's answer
  * @param maxResponseSize    largest registry answer accepted
@@ -30,6 +32,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("bus.registry")
 public record RegistryProperties(
         URI endpoint,
+        String username,
+        String password,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("5s") Duration requestTimeout,
         @DefaultValue("256KB") DataSize maxResponseSize,

@@ -22,6 +22,7 @@ import vn.gov.bus.connectors.registry.EnterpriseNotFoundException;
 import vn.gov.bus.connectors.registry.InvalidEnterpriseCodeException;
 import vn.gov.bus.connectors.registry.LookupAnswer;
 import vn.gov.bus.connectors.registry.LookupRequest;
+import vn.gov.bus.connectors.registry.RegistryAccessRefusedException;
 import vn.gov.bus.connectors.registry.RegistryUnavailableException;
 
 /**
@@ -29,8 +30,8 @@ import vn.gov.bus.connectors.registry.RegistryUnavailableException;
  * certificate mapped to the system, over mTLS): the
  * enterprise's general information from the national business registry, through the bus's cache.
  * 200 (a stale answer also carries {@code Age} and {@code freshness.stale=true}), 400 with field
- * and rule for a malformed code, 401, 404, 503 with {@code Retry-After}. Errors are JSON with the
- * message in English and Vietnamese.
+ * and rule for a malformed code, 401, 404, 503 with {@code Retry-After}, 502 when the registry
+ * refuses the bus's own credentials. Errors are JSON with the message in English and Vietnamese.
  */
 @RestController
 public class EnterpriseLookupController {
@@ -86,6 +87,13 @@ public class EnterpriseLookupController {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .body(new Problem("UNAVAILABLE", null, null, e.getMessage(), e.messageVi(), seconds));
+    }
+
+    /** The registry refused the bus, not the caller: a gateway error, and no Retry-After (an administrator must act). */
+    @ExceptionHandler(RegistryAccessRefusedException.class)
+    ResponseEntity<Problem> refused(RegistryAccessRefusedException e) {
+        return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
+                .body(new Problem("REGISTRY_REFUSED", null, null, e.getMessage(), e.messageVi(), null));
     }
 
     private static Optional<String> bearer(String authorization) {

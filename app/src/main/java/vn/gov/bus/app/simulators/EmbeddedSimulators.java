@@ -44,7 +44,9 @@ public class EmbeddedSimulators {
     /** The national business registry: SOAP on its own port, a generated dataset of enterprises. */
     @Bean(initMethod = "start", destroyMethod = "stop")
     RegistrySimulator registrySimulator(RegistrySimulatorProperties registry) {
-        return new RegistrySimulator("127.0.0.1", registry.port(), new EnterpriseDataset(registry.enterprises()));
+        RegistrySimulator simulator = new RegistrySimulator("127.0.0.1", registry.port(),
+                new EnterpriseDataset(registry.enterprises()));
+        return registry.requiresLogin() ? simulator.requireLogin(registry.username(), registry.password()) : simulator;
     }
 
     /** The official mail server: SMTP and IMAP on their own ports, with the configured mailboxes. */

@@ -12,11 +12,12 @@ import vn.gov.bus.app.TestUsers;
 
 /**
  * Calls the admin API over HTTP as one of the demo users (HTTP Basic, for when Spring Security is
- * merged) naming the operator in X-Bus-Operator (the interim operator identity).
+ * merged) naming the operator in X-Bus-Operator (the interim operator identity). Public for the
+ * flow tests of other packages that retune their connector through the admin API.
  */
-final class AdminClient {
+public final class AdminClient {
 
-    record Answer(int status, JsonNode json) {
+    public record Answer(int status, JsonNode json) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,7 +25,7 @@ final class AdminClient {
     private final String base;
     private final TestUsers user;
 
-    AdminClient(int port, TestUsers user) {
+    public AdminClient(int port, TestUsers user) {
         this.base = "http://127.0.0.1:" + port;
         this.user = user;
     }
@@ -33,17 +34,17 @@ final class AdminClient {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    Answer get(String path) throws Exception {
+    public Answer get(String path) throws Exception {
         return send(request(path).GET());
     }
 
-    Answer post(String path, Object body) throws Exception {
+    public Answer post(String path, Object body) throws Exception {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
-    Answer put(String path, Object body) throws Exception {
+    public Answer put(String path, Object body) throws Exception {
         String text = body instanceof String s ? s : JSON.writeValueAsString(body);
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(text)));

@@ -21,7 +21,10 @@ import vn.gov.bus.connectors.registry.LookupRequest;
  *       no data;</li>
  *   <li>a malformed code throws {@code InvalidEnterpriseCodeException} (not worth retrying);</li>
  *   <li>registry down with nothing cached throws {@code RegistryUnavailableException} (worth
- *       retrying later: the route's redelivery decides).</li>
+ *       retrying later: the route's redelivery decides);</li>
+ *   <li>the registry refusing the bus's credentials with nothing cached throws
+ *       {@code RegistryAccessRefusedException} (retried in the same way: it succeeds once an
+ *       administrator has corrected the credentials).</li>
  * </ul>
  * Usage: {@code from(...).process(enterpriseEnricher).to(...)}; the audit names the route.
  */

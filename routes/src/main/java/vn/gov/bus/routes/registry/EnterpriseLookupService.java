@@ -14,6 +14,7 @@ import vn.gov.bus.connectors.registry.EnterpriseNotFoundException;
 import vn.gov.bus.connectors.registry.InvalidEnterpriseCodeException;
 import vn.gov.bus.connectors.registry.LookupAnswer;
 import vn.gov.bus.connectors.registry.LookupRequest;
+import vn.gov.bus.connectors.registry.RegistryAccessRefusedException;
 import vn.gov.bus.connectors.registry.RegistryAnswer;
 import vn.gov.bus.connectors.registry.RegistryUnavailableException;
 import vn.gov.bus.core.audit.AuditEvent;
@@ -30,7 +31,10 @@ import vn.gov.bus.core.audit.AuditTrail;
  *       and its answer cached;</li>
  *   <li>the registry unavailable: the cached answer however old, marked stale with its age; with
  *       none, {@link RegistryUnavailableException} with the advice to retry after the breaker's
- *       open-state wait.</li>
+ *       open-state wait;</li>
+ *   <li>the registry refusing the bus (401/403): the same stale answer if there is one; with none,
+ *       {@link RegistryAccessRefusedException} — no advice to retry, an administrator must act.
+ *       Either way it is logged at ERROR and audited as such.</li>
  * </ol>
  * Every lookup is audited (step LOOKUP): who asked, which code, the outcome — never the answer's
  * content (names, representative), and a personal id only masked.
@@ -85,7 +89,25 @@ public class EnterpriseLookupService implements EnterpriseLookupBackend {
             record(request, code, AuditOutcome.OK, "result=NOT_FOUND source=REGISTRY");
             throw new EnterpriseNotFoundException(code.value());
         }
+        if (answer instanceof RegistryAnswer.Refused refused) {
+            return refused(request, code, cached, refused);
+        }
         return unavailable(request, code, cached, (RegistryAnswer.Unavailable) answer);
+    }
+
+    private LookupAnswer refused(LookupRequest request, EnterpriseCode code, Optional<EnterpriseCache.Entry> cached,
+                                 RegistryAnswer.Refused refused) {
+        // every lookup says it until the credentials are corrected: the operator must not miss it
+        log.error("the business registry refused the bus ({}): correct bus.registry.username or the credentialsRef"
+                + " of route {}", refused.reason(), RegistryLookupRoute.CALL_ROUTE_ID);
+        if (cached.isPresent()) {
+            EnterpriseCache.Entry entry = cached.get();
+            record(request, code, AuditOutcome.ERROR, "result=FOUND source=CACHE stale=true age="
+                    + entry.age().toSeconds() + "s registry=REFUSED " + refused.reason());
+            return new LookupAnswer(entry.enterprise(), LookupAnswer.Source.CACHE, true, entry.fetchedAt(), entry.age());
+        }
+        record(request, code, AuditOutcome.ERROR, "result=REFUSED registry=" + refused.reason());
+        throw new RegistryAccessRefusedException(code.value(), refused);
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.cxf.transport.http.HTTPException;
 import org.springframework.stereotype.Component;
 import vn.gov.bus.connectors.registry.EnterpriseCode;
 import vn.gov.bus.connectors.registry.RegistryAnswer;
@@ -20,7 +21,10 @@ import vn.gov.bus.schemas.registry.RegistryFault;
  * ({@code inheritErrorHandler}) up to {@link RegistryLookupSettings#maxRetries()} times; only
  * the lookup's final outcome counts for the breaker. When the retries are spent or the breaker
  * is open, the fallback answers {@link RegistryAnswer.Unavailable} and the caller decides
- * (a stale cached answer, or 503).
+ * (a stale cached answer, or 503). A call the registry refuses (HTTP 401/403: the bus's
+ * credentials) is answered {@link RegistryAnswer.Refused} at once: not retried (the same
+ * credentials get the same refusal) and, reaching the breaker as an answer, not counted as the
+ * registry being down.
  */
 @Component
 public class RegistryLookupRoute extends RouteBuilder {
@@ -51,6 +55,12 @@ public class RegistryLookupRoute extends RouteBuilder {
                 // the fallback reports the final failure; no stack trace per lookup in the log
                 .logExhausted(false));
 
+        onException(HTTPException.class)
+                .onWhen(exchange -> RegistryMessages.toRefusal(failure(exchange)).isPresent())
+                .maximumRedeliveries(0)
+                .handled(true)
+                .process(RegistryLookupRoute::refused);
+
         from(URI).routeId(ROUTE_ID)
                 .setProperty("registryCode", body())
                 .circuitBreaker()
@@ -71,6 +81,16 @@ public class RegistryLookupRoute extends RouteBuilder {
         EnterpriseCode code = exchange.getProperty("registryCode", EnterpriseCode.class);
         exchange.getMessage().setBody(RegistryMessages.toAnswer(
                 exchange.getMessage().getBody(LookupResponse.class), code.value()));
+    }
+
+    private static void refused(Exchange exchange) {
+        exchange.getMessage().setBody(RegistryMessages.toRefusal(failure(exchange)).orElseThrow());
+    }
+
+    /** The failure being handled: still on the exchange while onWhen decides, in the property after. */
+    private static Throwable failure(Exchange exchange) {
+        Throwable failure = exchange.getException();
+        return failure != null ? failure : exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class);
     }
 
     private static void unavailable(Exchange exchange) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.gov.bus.connectors.registry.LookupAnswer;
 import vn.gov.bus.connectors.registry.LookupRequest;
+import vn.gov.bus.connectors.registry.RegistryAccessRefusedException;
 import vn.gov.bus.connectors.registry.RegistryUnavailableException;
 import vn.gov.bus.core.audit.AuditOutcome;
 
@@ -96,5 +97,43 @@ class RegistryResilienceTest {
         LookupAnswer fresh = lookup(cachedCode);
         assertThat(fresh.stale()).isFalse();
         assertThat(fresh.source()).isEqualTo(LookupAnswer.Source.REGISTRY);
+    }
+
+    @Test
+    void refusedCredentialsAreNotRetriedDoNotOpenTheBreakerAndGiveACachedAnswerStaleOrTheSpecificFailure()
+            throws Exception {
+        fixture = new RegistryFixture(RegistryFixture.settings(2, 2, Duration.ofSeconds(30)), Duration.ofSeconds(5));
+        CircuitBreaker breaker = fixture.camel.getRegistry().lookupByNameAndType(RegistryLookupRoute.BREAKER_BEAN,
+                CircuitBreaker.class);
+        String cachedCode = fixture.simulator.dataset().code(60);
+        lookup(cachedCode);
+        fixture.clock.advance(RegistryFixture.CACHE_LIFETIME.plusMinutes(1));
+        // the registry now wants a login the fixture's client does not send
+        fixture.simulator.requireLogin("another-system", "its-password");
+        long refusedBefore = fixture.simulator.refusedLogins();
+
+        for (int i = 61; i < 64; i++) {
+            String code = fixture.simulator.dataset().code(i);
+            assertThatThrownBy(() -> lookup(code))
+                    .isInstanceOfSatisfying(RegistryAccessRefusedException.class, e -> {
+                        assertThat(e.status()).isEqualTo(401);
+                        assertThat(e.getMessage()).contains("HTTP 401").contains("credentials");
+                        assertThat(e.messageVi()).contains("thông tin xác thực");
+                    });
+        }
+        LookupAnswer stale = lookup(cachedCode);
+
+        // one attempt per lookup although 2 retries are allowed
+        assertThat(fixture.simulator.refusedLogins() - refusedBefore).isEqualTo(4);
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
+        assertThat(stale.stale()).isTrue();
+        assertThat(stale.source()).isEqualTo(LookupAnswer.Source.CACHE);
+        assertThat(fixture.audit).filteredOn(event -> event.detail().contains("result=REFUSED")).hasSize(3)
+                .allSatisfy(event -> assertThat(event.outcome()).isEqualTo(AuditOutcome.ERROR));
+        assertThat(fixture.audit).last().satisfies(event -> {
+            assertThat(event.outcome()).isEqualTo(AuditOutcome.ERROR);
+            assertThat(event.detail()).contains("stale=true").contains("registry=REFUSED");
+        });
     }
 }

@@ -10,6 +10,7 @@ public interface EnterpriseLookupBackend {
      * @throws InvalidEnterpriseCodeException the code is malformed (the registry was not asked)
      * @throws EnterpriseNotFoundException    the registry knows no such code
      * @throws RegistryUnavailableException   the registry is down and nothing is cached
+     * @throws RegistryAccessRefusedException the registry refused the bus's credentials and nothing is cached
      */
     LookupAnswer lookup(LookupRequest request);
 

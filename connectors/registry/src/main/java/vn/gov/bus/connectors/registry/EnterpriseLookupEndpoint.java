@@ -61,6 +61,8 @@ public class EnterpriseLookupEndpoint implements EnterpriseLookup {
             throw fault("NOT_FOUND", "code", "registered", e.getMessage(), e.messageVi(), null);
         } catch (RegistryUnavailableException e) {
             throw fault("UNAVAILABLE", null, null, e.getMessage(), e.messageVi(), e.retryAfter());
+        } catch (RegistryAccessRefusedException e) {
+            throw fault("REGISTRY_REFUSED", null, null, e.getMessage(), e.messageVi(), null);
         }
     }
 

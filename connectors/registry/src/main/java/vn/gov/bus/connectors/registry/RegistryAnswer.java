@@ -15,4 +15,15 @@ public sealed interface RegistryAnswer {
      */
     record Unavailable(String reason, boolean shortCircuited) implements RegistryAnswer {
     }
+
+    /**
+     * The registry answered, refusing the bus: its credentials (HTTP 401) or its access (403).
+     * Asking again changes nothing until an administrator corrects them, so it is neither retried
+     * nor a failure for the circuit breaker (the registry is up; opening the breaker would only
+     * hide the cause behind "unavailable").
+     *
+     * @param status the HTTP status, 401 or 403
+     */
+    record Refused(int status, String reason) implements RegistryAnswer {
+    }
 }

@@ -17,7 +17,9 @@ import vn.gov.bus.schemas.registry.BusinessRegistry;
  * The camel-cxf endpoint that calls the registry: POJO data format over the generated
  * {@link BusinessRegistry} interface, synchronous on the caller's thread (the circuit breaker
  * around it must see each call's outcome), with per-attempt connect and receive timeouts and a
- * bound on the answer's size. Bind it under {@link #BEAN_NAME}; routes use {@link #URI}.
+ * bound on the answer's size. Every request goes to the address and with the credentials of its
+ * {@link RegistryConnection}, which an administrator may change while the bus runs. Bind it under
+ * {@link #BEAN_NAME}; routes use {@link #URI}.
  */
 public final class RegistryEndpoints {
 
@@ -27,7 +29,14 @@ public final class RegistryEndpoints {
     private RegistryEndpoints() {
     }
 
+    /** An endpoint whose target stays the configured one. */
     public static CxfEndpoint create(CamelContext camel, RegistryClientSettings settings) {
+        return create(camel, settings, new RegistryConnection(settings.endpoint(), settings.credentials()));
+    }
+
+    /** An endpoint that follows {@code connection} (built from the same settings). */
+    public static CxfEndpoint create(CamelContext camel, RegistryClientSettings settings,
+                                     RegistryConnection connection) {
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setCamelContext(camel);
         endpoint.setAddress(settings.endpoint().toString());
@@ -41,11 +50,12 @@ public final class RegistryEndpoints {
         properties.put("org.apache.cxf.stax.maxElementDepth", 32);
         properties.put("org.apache.cxf.stax.maxTextLength", 64 * 1024);
         endpoint.setProperties(properties);
-        endpoint.setCxfConfigurer(new TimeoutConfigurer(settings));
+        endpoint.setCxfConfigurer(new ClientConfigurer(settings, connection));
         return endpoint;
     }
 
-    private record TimeoutConfigurer(RegistryClientSettings settings) implements CxfConfigurer {
+    private record ClientConfigurer(RegistryClientSettings settings, RegistryConnection connection)
+            implements CxfConfigurer {
 
         @Override
         public void configure(AbstractWSDLBasedEndpointFactory factory) {
@@ -59,7 +69,10 @@ public final class RegistryEndpoints {
             policy.setReceiveTimeout(settings.receiveTimeout().toMillis());
             // a lookup is idempotent, but retries are the route's business (counted, bounded)
             policy.setAutoRedirect(false);
+            // nor does the conduit send again on a 401: the credentials are the same, the answer would be too
+            policy.setMaxRetransmits(0);
             ((HTTPConduit) client.getConduit()).setClient(policy);
+            client.getOutInterceptors().add(connection.interceptor());
         }
 
         @Override

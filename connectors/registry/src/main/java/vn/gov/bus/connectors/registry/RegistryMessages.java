@@ -1,8 +1,10 @@
 package vn.gov.bus.connectors.registry;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.cxf.common.message.CxfConstants;
+import org.apache.cxf.transport.http.HTTPException;
 import vn.gov.bus.schemas.registry.LookupBranch;
 import vn.gov.bus.schemas.registry.LookupEnterprise;
 import vn.gov.bus.schemas.registry.LookupResponse;
@@ -44,5 +46,22 @@ public final class RegistryMessages {
         String code = fault.getFaultInfo() == null ? RegistryFailureException.INTERNAL : fault.getFaultInfo().getCode();
         String message = fault.getFaultInfo() == null ? fault.getMessage() : fault.getFaultInfo().getMessage();
         return new RegistryFailureException(code, message, fault);
+    }
+
+    /**
+     * A call the registry refused (HTTP 401: the credentials; 403: this account may not look up),
+     * found among a failed call's causes; empty for any other failure.
+     */
+    public static Optional<RegistryAnswer.Refused> toRefusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HTTPException http
+                    && (http.getResponseCode() == 401 || http.getResponseCode() == 403)) {
+                String why = http.getResponseCode() == 401 ? "the bus's credentials were refused"
+                        : "the bus's account may not use this service";
+                return Optional.of(new RegistryAnswer.Refused(http.getResponseCode(), "HTTP "
+                        + http.getResponseCode() + " from " + http.getUrl() + ": " + why));
+            }
+        }
+        return Optional.empty();
     }
 }

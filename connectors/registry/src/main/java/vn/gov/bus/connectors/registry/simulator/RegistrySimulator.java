@@ -12,6 +12,8 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.jaxws.EndpointImpl;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * own port — an embedded Tomcat with the CXF servlet, its own CXF bus — answering from a
  * generated {@link EnterpriseDataset}. Faults on demand for tests and demonstrations:
  * {@link #answerSlowly}, {@link #answerWithFault}, {@link #refuseConnections} (the port is
- * closed: a client gets "connection refused"), {@link #recover}.
+ * closed: a client gets "connection refused"), {@link #recover}. With {@link #requireLogin} it
+ * answers only calls that carry that HTTP Basic login, others get 401.
  */
 public final class RegistrySimulator implements AutoCloseable {
 
@@ -37,6 +40,7 @@ public final class RegistrySimulator implements AutoCloseable {
     private final EnterpriseDataset dataset;
     private final SimulatorFaults faults = new SimulatorFaults();
     private final SimulatedRegistryService service;
+    private final BasicLoginFilter login = new BasicLoginFilter();
     private Bus bus;
     private Tomcat tomcat;
     private Connector connector;
@@ -75,6 +79,14 @@ public final class RegistrySimulator implements AutoCloseable {
             context.setClearReferencesRmiTargets(false);
             Tomcat.addServlet(context, "cxf", servlet);
             context.addServletMappingDecoded("/*", "cxf");
+            FilterDef loginDef = new FilterDef();
+            loginDef.setFilterName("basic-login");
+            loginDef.setFilter(login);
+            context.addFilterDef(loginDef);
+            FilterMap loginMap = new FilterMap();
+            loginMap.setFilterName("basic-login");
+            loginMap.addURLPatternDecoded("/*");
+            context.addFilterMap(loginMap);
             tomcat.start();
             port = connector.getLocalPort();
             // a restarted connector must come back on the same port
@@ -130,6 +142,24 @@ public final class RegistrySimulator implements AutoCloseable {
     /** Lookups received so far (those answered with a fault and those held by a delay included). */
     public long requests() {
         return service.requests();
+    }
+
+    /**
+     * From now on only calls with this HTTP Basic login are answered; others get 401 and are not
+     * counted in {@link #requests()}. A null user lifts the requirement. Not cleared by {@link #recover()}:
+     * it is how this registry is set up, not a fault.
+     */
+    public RegistrySimulator requireLogin(String user, String password) {
+        if (user != null && (user.isBlank() || user.contains(":") || password == null || password.isEmpty())) {
+            throw new IllegalArgumentException("a simulator login needs a user name without ':' and a password");
+        }
+        login.require(user, password);
+        return this;
+    }
+
+    /** Calls refused with 401 so far (no login, or the wrong one). */
+    public long refusedLogins() {
+        return login.refused();
     }
 
     /** Every answer from now on is held for {@code delay} (released at once by {@link #recover()}). */
