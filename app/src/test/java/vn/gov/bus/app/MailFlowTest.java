@@ -585,6 +585,9 @@ class MailFlowTest {
         assertRefused("mail-incoming-poll", "{\"endpointUrl\": \"smtp://127.0.0.1:25?security=none\"}", "endpointUrl",
                 "url");
         assertRefused("mail-incoming-poll", "{\"credentialsRef\": \"no.such.secret\"}", "credentialsRef", "resolves");
+        // the configured SMTP login is anonymous: a user name without a secret would send no password
+        assertRefused("deliver-mail", "{\"endpointUrl\": \"smtp://congvan%40tayninh.gov.vn@127.0.0.1:" + SMTP_PORT
+                + "?security=none\"}", "credentialsRef", "secret-for-user");
         String firstSmtp = routeSettings("deliver-mail").path("endpointUrl").asText();
         String firstImap = routeSettings("mail-incoming-poll").path("endpointUrl").asText();
         assertThat(firstSmtp).isEqualTo("smtp://127.0.0.1:" + SMTP_PORT + "?security=none");
