@@ -61,8 +61,9 @@ public final class MailServerTuning implements TunableConnector {
         return url;
     }
 
+    /** Synchronized: it reads the settings in force and replaces them, and two administrators may call at once. */
     @Override
-    public void apply(URI endpoint, String secret) {
+    public synchronized void apply(URI endpoint, String secret) {
         MailServerSettings current = inForce.get();
         MailServerSettings next = endpoint == null ? current : settingsOf(endpoint).withPassword(current.password());
         if (secret != null) {
