@@ -7,6 +7,12 @@ import static vn.gov.bus.app.DemoAgencies.OFFICE_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.smtp.auth.LoginAuthenticationState;
+import com.icegreen.greenmail.smtp.auth.PlainAuthenticationState;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -26,6 +32,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +49,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
@@ -57,6 +66,10 @@ import vn.gov.bus.connectors.mail.SmimeSigner;
 import vn.gov.bus.connectors.mail.simulator.MailServerSimulator;
 import vn.gov.bus.connectors.qlvb.LocalDocumentSystemSimulator;
 import vn.gov.bus.connectors.qlvb.PendingItem;
+import vn.gov.bus.core.audit.AuditQuery;
+import vn.gov.bus.core.audit.AuditRecord;
+import vn.gov.bus.core.audit.AuditStep;
+import vn.gov.bus.core.audit.AuditStore;
 import vn.gov.bus.core.edxml.EdocAttachment;
 import vn.gov.bus.core.edxml.EdocPackage;
 import vn.gov.bus.core.edxml.EdxmlReader;
@@ -96,6 +109,9 @@ class MailFlowTest {
     static final String COMMUNE_MAIL = "vanthu@tanbinh.tayninh.gov.vn";
     static final String BUS_MAIL = "congvan@tayninh.gov.vn";
 
+    static final String SECOND_SERVER_SECRET_REF = "bus.test.mail-secret-2";
+    static final String SECOND_SERVER_SECRET = "second-mail-server-secret-value";
+
     static final DevCertificateAuthority PARTNER_CA = DevCertificateAuthority.newRoot("Commune Root CA (test)");
     static final KeyMaterial COMMUNE_SIGNER = PARTNER_CA.issueSigner("UBND xã Tân Bình (test signer)");
 
@@ -114,6 +130,8 @@ class MailFlowTest {
         registry.add("bus.simulators.mail.imap-port", () -> imap);
         registry.add("bus.mail.smtp.port", () -> SMTP_PORT);
         registry.add("bus.mail.imap.port", () -> imap);
+        // the second mail server's password, named by a credentials reference (as a deployment's secret would be)
+        registry.add(SECOND_SERVER_SECRET_REF, () -> SECOND_SERVER_SECRET);
         registry.add("bus.pki.extra-trust-anchors", () -> writePem(dataDir.resolve("commune-root.pem"),
                 PARTNER_CA.root()).toString());
     }
@@ -146,6 +164,8 @@ class MailFlowTest {
     MailIntake intake;
     @Autowired
     MailIncomingQueue incomingQueue;
+    @Autowired
+    AuditStore auditStore;
 
     static final byte[] PDF = SamplePackages.samplePdf("Quyet dinh 125");
 
@@ -553,6 +573,126 @@ class MailFlowTest {
         assertThat(pendingFromCommune(system(OFFICE, OFFICE_TOKEN), subject)).hasSize(1);
     }
 
+    // ------------------------------------------------------------------ the mail server retuned live
+
+    @Test
+    void theSmtpServerAndTheMailboxAreRetunedLiveToASecondServerLoggedInWithTheReferencedSecretNeverShownOrAudited()
+            throws Exception {
+        assertRefused("deliver-mail", "{\"endpointUrl\": \"imaps://mail.tayninh.gov.vn\"}", "endpointUrl", "url");
+        assertRefused("deliver-mail", "{\"endpointUrl\": \"smtps://congvan:pw@mail.tayninh.gov.vn\"}", "endpointUrl",
+                "no-credentials");
+        assertRefused("deliver-mail", "{\"endpointUrl\": \"smtp://mail.tayninh.gov.vn?auth=plain\"}", "endpointUrl",
+                "query-parameter");
+        assertRefused("deliver-mail", "{\"endpointUrl\": \"smtp://mail.tayninh.gov.vn?security=ssl\"}", "endpointUrl",
+                "security");
+        assertRefused("mail-incoming-poll", "{\"endpointUrl\": \"smtp://127.0.0.1:25?security=none\"}", "endpointUrl",
+                "url");
+        assertRefused("mail-incoming-poll", "{\"credentialsRef\": \"no.such.secret\"}", "credentialsRef", "resolves");
+        // the configured SMTP login is anonymous: a user name without a secret would send no password
+        assertRefused("deliver-mail", "{\"endpointUrl\": \"smtp://congvan%40tayninh.gov.vn@127.0.0.1:" + SMTP_PORT
+                + "?security=none\"}", "credentialsRef", "secret-for-user");
+        String firstSmtp = routeSettings("deliver-mail").path("endpointUrl").asText();
+        String firstImap = routeSettings("mail-incoming-poll").path("endpointUrl").asText();
+        assertThat(firstSmtp).isEqualTo("smtp://127.0.0.1:" + SMTP_PORT + "?security=none");
+        assertThat(firstImap).startsWith("imap://congvan%40tayninh.gov.vn@127.0.0.1:").endsWith("?security=none");
+
+        int secondSmtpPort = TestPorts.free();
+        int secondImapPort = TestPorts.free();
+        GreenMail second = new GreenMail(new ServerSetup[] {
+                new ServerSetup(secondSmtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(secondImapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        second.start();
+        try {
+            // GreenMail checks the password of an SMTP login but does not demand one: what it was is recorded
+            List<String> smtpLogins = new java.util.concurrent.CopyOnWriteArrayList<>();
+            MessageDeliveryHandler delivery = second.getUserManager().getMessageDeliveryHandler();
+            second.getUserManager().setMessageDeliveryHandler((message, address) -> {
+                smtpLogins.add(message.getAuthenticationState() instanceof LoginAuthenticationState login
+                        ? login.getUsername() + "/" + login.getPassword()
+                        : message.getAuthenticationState() instanceof PlainAuthenticationState plain
+                        ? plain.getUsername() + "/" + plain.getPassword() : "anonymous");
+                return delivery.handle(message, address);
+            });
+            second.setUser(BUS_MAIL, BUS_MAIL, SECOND_SERVER_SECRET);
+            String secondSmtp = "smtp://congvan%40tayninh.gov.vn@127.0.0.1:" + secondSmtpPort + "?security=none";
+            ResponseEntity<JsonNode> retuned = putSettings("deliver-mail",
+                    "{\"endpointUrl\": \"" + secondSmtp + "\", \"credentialsRef\": \"" + SECOND_SERVER_SECRET_REF + "\"}");
+            assertThat(retuned.getStatusCode().value()).as(String.valueOf(retuned.getBody())).isEqualTo(200);
+            assertThat(retuned.getBody().path("settings").path("endpointUrl").asText()).isEqualTo(secondSmtp);
+            assertThat(retuned.getBody().path("settings").path("credentialsRef").asText())
+                    .isEqualTo(SECOND_SERVER_SECRET_REF);
+            assertThat(retuned.getBody().toString()).doesNotContain(SECOND_SERVER_SECRET);
+
+            String documentId = system(OFFICE, OFFICE_TOKEN).send(SamplePackages.edoc().from(OFFICE, "Văn phòng")
+                    .to(COMMUNE, "UBND xã Tân Bình").subject("Gửi qua máy chủ thư mới").build()).documentId();
+            await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(second.getReceivedMessages())
+                    .anyMatch(m -> documentId.equals(header(m, "X-Bus-Document-Id"))));
+            // the second server must have answered before it closes, or the delivery is retried during other tests
+            await().atMost(Duration.ofSeconds(30)).until(() -> ledger.forDocument(OFFICE, documentId).stream()
+                    .anyMatch(r -> r.state() == DeliveryState.DELIVERED));
+            assertThat(smtpLogins).containsOnly(BUS_MAIL + "/" + SECOND_SERVER_SECRET);
+            assertThat(mailServer.mailsFor(COMMUNE_MAIL))
+                    .noneMatch(m -> documentId.equals(header(m, "X-Bus-Document-Id")));
+
+            String secondImap = "imap://congvan%40tayninh.gov.vn@127.0.0.1:" + secondImapPort + "?security=none";
+            ResponseEntity<JsonNode> mailbox2 = putSettings("mail-incoming-poll",
+                    "{\"endpointUrl\": \"" + secondImap + "\", \"credentialsRef\": \"" + SECOND_SERVER_SECRET_REF + "\"}");
+            assertThat(mailbox2.getStatusCode().value()).as(String.valueOf(mailbox2.getBody())).isEqualTo(200);
+            assertThat(mailbox2.getBody().path("settings").path("endpointUrl").asText()).isEqualTo(secondImap);
+            // the URL shown, put back, changes nothing
+            ResponseEntity<JsonNode> again = putSettings("mail-incoming-poll", "{\"endpointUrl\": \""
+                    + routeSettings("mail-incoming-poll").path("endpointUrl").asText() + "\"}");
+            assertThat(again.getStatusCode().value()).isEqualTo(200);
+            assertThat(again.getBody().path("settings").path("endpointUrl").asText()).isEqualTo(secondImap);
+
+            String subject = "Báo cáo qua hộp thư mới " + UUID.randomUUID();
+            sendMail(session(secondSmtpPort), COMMUNE_MAIL, BUS_MAIL, subject, "Xã gửi báo cáo qua máy chủ mới.",
+                    MailAttachment.of("Báo cáo – xã Tân Bình.pdf", "application/pdf", PDF));
+            LocalDocumentSystemSimulator office = system(OFFICE, OFFICE_TOKEN);
+            PendingItem item = awaitPendingFromCommune(office, subject);
+            assertThat(reader.read(office.fetch(item.id())).fromOrganId()).isEqualTo(COMMUNE);
+            // the bus's mailbox bean now reads the second server: the mail left its inbox for the processed folder
+            await().atMost(Duration.ofSeconds(30)).until(() -> mailbox.waiting() == 0 && mailbox.processed() == 1);
+
+            for (String route : List.of("deliver-mail", "mail-incoming-poll")) {
+                assertThat(TestUsers.ADMIN.on(rest).getForObject("/api/admin/routes/" + route, String.class))
+                        .contains(SECOND_SERVER_SECRET_REF).doesNotContain(SECOND_SERVER_SECRET);
+                List<AuditRecord> changes = auditStore.search(new AuditQuery(null, null, null, null, route,
+                        AuditStep.ADMIN_ACTION, null, null, null), 0, 100).records();
+                assertThat(changes).anySatisfy(r -> assertThat(r.detail()).contains(SECOND_SERVER_SECRET_REF));
+                assertThat(changes).allSatisfy(r -> assertThat(r.detail()).doesNotContain(SECOND_SERVER_SECRET));
+            }
+        } finally {
+            ResponseEntity<JsonNode> smtpBack = putSettings("deliver-mail", "{\"endpointUrl\": \"" + firstSmtp + "\"}");
+            ResponseEntity<JsonNode> imapBack = putSettings("mail-incoming-poll", "{\"endpointUrl\": \"" + firstImap
+                    + "\", \"credentialsRef\": \"bus.mail.imap.password\"}");
+            second.stop();
+            assertThat(smtpBack.getStatusCode().value()).as(String.valueOf(smtpBack.getBody())).isEqualTo(200);
+            assertThat(imapBack.getStatusCode().value()).as(String.valueOf(imapBack.getBody())).isEqualTo(200);
+        }
+        assertThat(routeSettings("deliver-mail").path("endpointUrl").asText()).isEqualTo(firstSmtp);
+        assertThat(routeSettings("mail-incoming-poll").path("endpointUrl").asText()).isEqualTo(firstImap);
+    }
+
+    private void assertRefused(String route, String body, String field, String rule) {
+        ResponseEntity<JsonNode> answer = putSettings(route, body);
+        assertThat(answer.getStatusCode().value()).as(body).isEqualTo(400);
+        assertThat(answer.getBody().path("field").asText()).as(body).isEqualTo(field);
+        assertThat(answer.getBody().path("rule").asText()).as(body).isEqualTo(rule);
+        assertThat(answer.getBody().path("messageVi").asText()).as(body).isNotBlank();
+    }
+
+    private ResponseEntity<JsonNode> putSettings(String route, String json) {
+        HttpHeaders headers = as(TestUsers.ADMIN);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.exchange("/api/admin/routes/" + route + "/settings", HttpMethod.PUT,
+                new HttpEntity<>(json, headers), JsonNode.class);
+    }
+
+    private JsonNode routeSettings(String route) {
+        return TestUsers.ADMIN.on(rest).getForObject("/api/admin/routes/" + route, JsonNode.class).path("settings");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private LocalDocumentSystemSimulator system(String organId, String token) {
@@ -611,16 +751,25 @@ class MailFlowTest {
     }
 
     private Session session() {
+        return session(SMTP_PORT);
+    }
+
+    private static Session session(int smtpPort) {
         Properties props = new Properties();
         props.setProperty("mail.smtp.host", "127.0.0.1");
-        props.setProperty("mail.smtp.port", Integer.toString(SMTP_PORT));
+        props.setProperty("mail.smtp.port", Integer.toString(smtpPort));
         return Session.getInstance(props);
     }
 
     /** What a clerk's ordinary mail client sends. */
     private void sendMail(String from, String to, String subject, String text, MailAttachment... files)
             throws Exception {
-        MimeMessage message = new MimeMessage(session());
+        sendMail(session(), from, to, subject, text, files);
+    }
+
+    private void sendMail(Session session, String from, String to, String subject, String text,
+                          MailAttachment... files) throws Exception {
+        MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(from));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
         message.setSubject(subject, "UTF-8");

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.gov.bus.app.admin.MailServerTuning;
 import vn.gov.bus.connectors.mail.ImapMailbox;
 import vn.gov.bus.connectors.mail.MailComposer;
 import vn.gov.bus.connectors.mail.MailParser;
@@ -45,6 +46,18 @@ public class MailConfiguration {
                 mail.incoming().folder(), mail.incoming().processedFolder(),
                 mail.incoming().enabled() ? "on, every " + mail.incoming().pollInterval() : "off");
         return new ImapMailbox(mail.imap().settings(), mail.incoming().folder(), mail.incoming().processedFolder());
+    }
+
+    /** The SMTP server and its password are settings of deliver-mail (admin API). */
+    @Bean
+    MailServerTuning smtpServerTuning(SmtpMailSender sender, MailProperties mail) {
+        return MailServerTuning.smtp(sender, mail.smtp().settings());
+    }
+
+    /** The IMAP mailbox and its password are settings of mail-incoming-poll (admin API). */
+    @Bean
+    MailServerTuning imapServerTuning(ImapMailbox mailbox, MailProperties mail) {
+        return MailServerTuning.imap(mailbox, mail.imap().settings());
     }
 
     @Bean

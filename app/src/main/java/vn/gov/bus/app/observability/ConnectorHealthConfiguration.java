@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import vn.gov.bus.app.config.AuditConfiguration;
 import vn.gov.bus.app.config.BusProperties;
-import vn.gov.bus.app.config.MailProperties;
+import vn.gov.bus.connectors.mail.ImapMailbox;
+import vn.gov.bus.connectors.mail.SmtpMailSender;
 import vn.gov.bus.connectors.registry.RegistryEndpoints;
 
 /**
@@ -34,14 +35,16 @@ public class ConnectorHealthConfiguration {
         return Reachability.http(() -> bus.axis().endpoint(), PROBE_TIMEOUT);
     }
 
+    /** The server in force, which an administrator may have changed since the start (route deliver-mail). */
     @Bean
-    HealthIndicator smtpHealthIndicator(MailProperties mail) {
-        return Reachability.tcp(() -> mail.smtp().host(), () -> mail.smtp().port(), PROBE_TIMEOUT);
+    HealthIndicator smtpHealthIndicator(SmtpMailSender sender) {
+        return Reachability.tcp(() -> sender.settings().host(), () -> sender.settings().port(), PROBE_TIMEOUT);
     }
 
+    /** The mailbox in force (route mail-incoming-poll). */
     @Bean
-    HealthIndicator imapHealthIndicator(MailProperties mail) {
-        return Reachability.tcp(() -> mail.imap().host(), () -> mail.imap().port(), PROBE_TIMEOUT);
+    HealthIndicator imapHealthIndicator(ImapMailbox mailbox) {
+        return Reachability.tcp(() -> mailbox.settings().host(), () -> mailbox.settings().port(), PROBE_TIMEOUT);
     }
 
     /** The registry's WSDL: a SOAP service answers GET ?wsdl without a call being made. */

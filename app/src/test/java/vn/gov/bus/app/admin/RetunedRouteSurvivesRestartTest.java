@@ -22,6 +22,8 @@ import vn.gov.bus.app.BusApplication;
 import vn.gov.bus.app.TestPorts;
 import vn.gov.bus.app.TestUsers;
 import vn.gov.bus.connectors.axis.AxisClient;
+import vn.gov.bus.connectors.mail.MailServerSettings;
+import vn.gov.bus.connectors.mail.SmtpMailSender;
 import vn.gov.bus.connectors.axis.simulator.AxisSimulator;
 import vn.gov.bus.connectors.qlvb.LocalDocumentSystemSimulator;
 import vn.gov.bus.core.audit.AuditQuery;
@@ -31,14 +33,15 @@ import vn.gov.bus.core.edxml.SamplePackages;
 
 /**
  * The proof issue 8 asks for: a route retuned through the API (poll interval of the axis poller,
- * retry policy of the axis delivery) and a route stopped through it keep their new settings when
- * the bus is restarted on the same data directory — in force in Camel and in the broker, not only
- * stored.
+ * retry policy and secret of the axis delivery, the mail delivery's SMTP server and secret) and a
+ * route stopped through it keep their new settings when the bus is restarted on the same data
+ * directory — in force in Camel, in the broker and in the connectors, not only stored.
  */
 class RetunedRouteSurvivesRestartTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String ROTATED_SECRET_REF = "test.axis.rotated-secret";
+    static final String RETUNED_SMTP = "smtps://congvan%40tayninh.gov.vn@127.0.0.1:1";
 
     @TempDir
     Path dataDir;
@@ -104,6 +107,10 @@ class RetunedRouteSurvivesRestartTest {
                     Map.of("maxRedeliveries", 1, "redeliveryDelay", "200ms", "backOffMultiplier", 1.5,
                             "maxRedeliveryDelay", "1s"), "credentialsRef", ROTATED_SECRET_REF));
             assertThat(retry.status()).as(String.valueOf(retry.json())).isEqualTo(200);
+            // the mail server too (no traffic reaches it: deliver-mail is stopped next)
+            AdminClient.Answer smtp = admin.put("/api/admin/routes/deliver-mail/settings", Map.of(
+                    "endpointUrl", RETUNED_SMTP, "credentialsRef", ROTATED_SECRET_REF));
+            assertThat(smtp.status()).as(String.valueOf(smtp.json())).isEqualTo(200);
             assertThat(admin.post("/api/admin/routes/deliver-mail/stop", null).status()).isEqualTo(200);
             // live, before any restart: the poller runs every 300 ms (at 10 s it would poll once in 3 s)
             long before = pollsSoFar(admin);
@@ -154,6 +161,11 @@ class RetunedRouteSurvivesRestartTest {
             assertThat(admin.get("/api/admin/routes/deliver-axis").json().path("settings").path("credentialsRef")
                     .asText()).isEqualTo(ROTATED_SECRET_REF);
             assertThat(bus.getBean(AxisClient.class).config().secret()).isEqualTo("demo-secret-not-for-production");
+            assertThat(mail.path("settings").path("endpointUrl").asText()).isEqualTo(RETUNED_SMTP);
+            assertThat(mail.path("settings").path("credentialsRef").asText()).isEqualTo(ROTATED_SECRET_REF);
+            assertThat(bus.getBean(SmtpMailSender.class).settings()).isEqualTo(new MailServerSettings("127.0.0.1", 1,
+                    MailServerSettings.Security.TLS, "congvan@tayninh.gov.vn", "demo-secret-not-for-production",
+                    Duration.ofSeconds(10), Duration.ofSeconds(60), false));
         }
     }
 }

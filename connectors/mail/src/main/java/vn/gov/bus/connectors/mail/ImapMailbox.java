@@ -4,7 +4,6 @@ import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
@@ -25,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * durable queue (or quarantined), so a crash leaves the mail in the inbox to be offered again.
  * A crash between the copy and the delete leaves it in both folders: the inbox copy is offered
  * again and the caller recognises it by its Message-ID.
+ * The server can be changed between polls ({@link #reconfigure}): a poll in progress finishes on the
+ * server it started with, the next one reads the new server.
  */
 public final class ImapMailbox {
 
@@ -38,16 +39,24 @@ public final class ImapMailbox {
 
     private static final Logger log = LoggerFactory.getLogger(ImapMailbox.class);
 
-    private final MailServerSettings settings;
     private final String inbox;
     private final String processedFolder;
-    private final Session session;
+    private volatile MailSession current;
 
     public ImapMailbox(MailServerSettings settings, String inbox, String processedFolder) {
-        this.settings = settings;
         this.inbox = inbox;
         this.processedFolder = processedFolder;
-        this.session = Session.getInstance(settings.sessionProperties("imap"));
+        this.current = MailSession.imap(settings);
+    }
+
+    /** The settings in force. */
+    public MailServerSettings settings() {
+        return current.settings();
+    }
+
+    /** Puts other settings in force for the next poll; the session is built first, so a failure changes nothing. */
+    public void reconfigure(MailServerSettings settings) {
+        current = MailSession.imap(settings);
     }
 
     /**
@@ -57,7 +66,9 @@ public final class ImapMailbox {
      * @throws MailTransientException when the mailbox cannot be opened
      */
     public int poll(int max, Function<FetchedMail, Disposition> handler) {
-        try (Store store = session.getStore(settings.protocol("imap"))) {
+        MailSession in = current;
+        MailServerSettings settings = in.settings();
+        try (Store store = in.session().getStore(settings.protocol("imap"))) {
             store.connect(settings.host(), settings.port(), settings.username(), settings.password());
             Folder folder = store.getFolder(inbox);
             folder.open(Folder.READ_WRITE);
@@ -108,7 +119,9 @@ public final class ImapMailbox {
     }
 
     private int count(String name) {
-        try (Store store = session.getStore(settings.protocol("imap"))) {
+        MailSession in = current;
+        MailServerSettings settings = in.settings();
+        try (Store store = in.session().getStore(settings.protocol("imap"))) {
             store.connect(settings.host(), settings.port(), settings.username(), settings.password());
             Folder folder = store.getFolder(name);
             if (!folder.exists()) {

@@ -25,6 +25,15 @@ public record MailServerSettings(String host, int port, Security security, Strin
         Objects.requireNonNull(timeout, "timeout");
     }
 
+    /** The same server settings (timeouts, trust) with another address, security and user name. */
+    public MailServerSettings withServer(String host, int port, Security security, String username) {
+        return new MailServerSettings(host, port, security, username, password, connectTimeout, timeout, trustAll);
+    }
+
+    public MailServerSettings withPassword(String password) {
+        return new MailServerSettings(host, port, security, username, password, connectTimeout, timeout, trustAll);
+    }
+
     public boolean authenticated() {
         return username != null && !username.isBlank();
     }

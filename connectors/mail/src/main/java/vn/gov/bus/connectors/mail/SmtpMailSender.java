@@ -2,7 +2,6 @@ package vn.gov.bus.connectors.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
-import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -13,19 +12,31 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  * Submits mails to the configured SMTP server, one connection per mail (the delivery route's
  * concurrency bounds the connections). Tells a permanent refusal (5xx) from a temporary one
  * (4xx, connection trouble), because the first must not be retried and the second must.
+ * The server can be changed while mails are sent ({@link #reconfigure}): a mail being sent finishes
+ * on the server it started with, the next one goes to the new server.
  */
 public final class SmtpMailSender {
 
-    private final MailServerSettings settings;
-    private final Session session;
+    private volatile MailSession current;
 
     public SmtpMailSender(MailServerSettings settings) {
-        this.settings = settings;
-        this.session = Session.getInstance(settings.sessionProperties("smtp"));
+        this.current = MailSession.smtp(settings);
+    }
+
+    /** The settings in force. */
+    public MailServerSettings settings() {
+        return current.settings();
+    }
+
+    /** Puts other settings in force for the next mail; the session is built first, so a failure changes nothing. */
+    public void reconfigure(MailServerSettings settings) {
+        current = MailSession.smtp(settings);
     }
 
     public void send(MimeMessage message) {
-        try (Transport transport = session.getTransport(settings.protocol("smtp"))) {
+        MailSession in = current;
+        MailServerSettings settings = in.settings();
+        try (Transport transport = in.session().getTransport(settings.protocol("smtp"))) {
             if (settings.authenticated()) {
                 transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
             } else {

@@ -73,6 +73,42 @@ class MailServerRoundTripTest {
     }
 
     @Test
+    void aReconfiguredSenderAndMailboxUseTheOtherServerFromTheNextMailOnAndTheFirstOneNoMore() {
+        int otherSmtp = freePort();
+        int otherImap = freePort();
+        MailServerSimulator other = new MailServerSimulator("127.0.0.1", otherSmtp, otherImap,
+                Map.of(BUS, "other-secret"));
+        other.start();
+        try {
+            sender.reconfigure(sender.settings().withServer("127.0.0.1", otherSmtp, MailServerSettings.Security.NONE,
+                    BUS).withPassword("other-secret"));
+            mailbox.reconfigure(mailbox.settings().withServer("127.0.0.1", otherImap, MailServerSettings.Security.NONE,
+                    BUS).withPassword("other-secret"));
+            sender.send(composer.compose(mail("m-4@bus")));
+
+            assertThat(other.mailsFor(BUS)).hasSize(1);
+            assertThat(server.mailsFor(BUS)).isEmpty();
+            List<String> seen = new ArrayList<>();
+            mailbox.poll(10, fetched -> {
+                seen.add(fetched.messageId());
+                return ImapMailbox.Disposition.SETTLED;
+            });
+            assertThat(seen).containsExactly("m-4@bus");
+            assertThat(mailbox.processed()).isEqualTo(1);
+        } finally {
+            other.stop();
+        }
+    }
+
+    @Test
+    void aMailboxReconfiguredWithAWrongPasswordFailsTransientlyAndNamesNoPassword() {
+        mailbox.reconfigure(mailbox.settings().withPassword("wrong-password"));
+        assertThatThrownBy(() -> mailbox.poll(10, fetched -> ImapMailbox.Disposition.SETTLED))
+                .isInstanceOf(MailTransientException.class)
+                .hasMessageNotContaining("wrong-password");
+    }
+
+    @Test
     void anUnreachableSmtpServerIsATransientFailure() {
         server.stop();
         assertThatThrownBy(() -> sender.send(composer.compose(mail("m-3@bus"))))
