@@ -110,14 +110,17 @@ public final class FeedConnectorTuning implements TunableConnector {
         controller.stopRoute(routeId);
         try {
             replace(model, definition, newFrom, newReason);
+            restore(controller, before);
         } catch (Exception e) {
             log.error("route {}: could not be rebuilt for {} ({}); putting the previous endpoint back", routeId,
                     target, e.toString());
+            if (camel.getRoute(routeId) != null && !controller.getRouteStatus(routeId).isStopped()) {
+                controller.stopRoute(routeId);
+            }
             replace(model, definition, oldFrom, oldReason);
             restore(controller, before);
             throw e;
         }
-        restore(controller, before);
         log.info("route {}: now polls {} (and writes its reason files there)", routeId, endpoint());
     }
 
