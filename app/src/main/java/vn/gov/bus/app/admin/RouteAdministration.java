@@ -185,6 +185,8 @@ public class RouteAdministration {
         try {
             if (endpoint != null || secret != null) {
                 connector.get().apply(endpoint, secret);
+                // a connector may rebuild its route (the file feeds do): what follows acts on the new one
+                route = route(id);
             }
             if (poll != null) {
                 tuner.applyPollInterval(route, poll);
@@ -272,6 +274,8 @@ public class RouteAdministration {
         if ((s.endpointUrl() != null || s.credentialsRef() != null) && connector.isPresent()) {
             connector.get().apply(s.endpointUrl(), s.credentialsRef() == null ? null
                     : RouteSettingsValidator.secretOf(s.credentialsRef(), environment));
+            // a connector may rebuild its route (the file feeds do): the rest applies to the new one
+            route = camel.getRoute(s.routeId());
         }
         if (s.pollInterval() != null && tuner.pollInterval(route).isPresent()) {
             tuner.applyPollInterval(route, s.pollInterval());

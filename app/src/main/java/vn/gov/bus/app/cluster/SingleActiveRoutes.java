@@ -110,6 +110,14 @@ public class SingleActiveRoutes implements Candidate, RoutePolicyFactory, Leader
         return wanted.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).sorted().toList();
     }
 
+    /**
+     * Runs a change of a route's lifecycle (a feed route rebuilt with a new endpoint) with no grant
+     * or revoke in between: a leader starting the route half-way through would miss it.
+     */
+    public synchronized <T> T exclusively(java.util.concurrent.Callable<T> change) throws Exception {
+        return change.call();
+    }
+
     /** Consulted at every grant, so a stop made through the API on the old leader holds on the new one. */
     public void holdStoppedWhen(Predicate<String> held) {
         this.heldStopped = held;

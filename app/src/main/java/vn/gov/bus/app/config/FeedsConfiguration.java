@@ -1,12 +1,16 @@
 package vn.gov.bus.app.config;
 
 import java.time.Clock;
+import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.gov.bus.app.admin.FeedConnectorTuning;
+import vn.gov.bus.app.admin.TunableConnector;
+import vn.gov.bus.app.cluster.SingleActiveRoutes;
 import vn.gov.bus.connectors.feeds.DossierCodes;
 import vn.gov.bus.connectors.feeds.OneStopClient;
 import vn.gov.bus.core.audit.AuditTrail;
@@ -94,5 +98,32 @@ public class FeedsConfiguration {
         return new ReportPublisher(runs, notices, producer, feeds.workDir().resolve("reports"),
                 feeds.reportsUri(), feeds.taxConfirmationsUri(), feeds.mail().uri(), feeds.mail().to(),
                 bus.organisation().organId(), feeds.zone(), audit, clock);
+    }
+
+    /*
+     * The inbound feeds' server, directory, user and password are settings of their routes
+     * (docs/administration.md); the rebuild of a route is kept apart from leadership changes, which
+     * start and stop the same routes. feeds-report-publish is not one of them: it writes to two
+     * directories (reports, tax confirmations) and a mail server, which one endpointUrl cannot name.
+     */
+
+    @Bean
+    TunableConnector bankStatementsSftpTuning(CamelContext camel, SingleActiveRoutes leadership) {
+        return new FeedConnectorTuning(camel, BankStatementRoute.ROUTE_ID, leadership::exclusively);
+    }
+
+    @Bean
+    TunableConnector bankStatementsFtpTuning(CamelContext camel, SingleActiveRoutes leadership) {
+        return new FeedConnectorTuning(camel, BankStatementRoute.FTP_ROUTE_ID, leadership::exclusively);
+    }
+
+    @Bean
+    TunableConnector paymentsTuning(CamelContext camel, SingleActiveRoutes leadership) {
+        return new FeedConnectorTuning(camel, PaymentExportRoute.ROUTE_ID, leadership::exclusively);
+    }
+
+    @Bean
+    TunableConnector taxNoticesTuning(CamelContext camel, SingleActiveRoutes leadership) {
+        return new FeedConnectorTuning(camel, TaxNoticeRoute.ROUTE_ID, leadership::exclusively);
     }
 }

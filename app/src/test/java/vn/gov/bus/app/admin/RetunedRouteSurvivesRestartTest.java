@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.file.remote.RemoteFileConfiguration;
+import org.apache.camel.component.file.remote.RemoteFileEndpoint;
 import org.apache.camel.component.timer.TimerEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,15 +35,18 @@ import vn.gov.bus.core.edxml.SamplePackages;
 
 /**
  * The proof issue 8 asks for: a route retuned through the API (poll interval of the axis poller,
- * retry policy and secret of the axis delivery, the mail delivery's SMTP server and secret) and a
- * route stopped through it keep their new settings when the bus is restarted on the same data
- * directory — in force in Camel, in the broker and in the connectors, not only stored.
+ * retry policy and secret of the axis delivery, the mail delivery's SMTP server and secret, server
+ * and password of a file feed) and a route stopped through it keep their new settings when the bus
+ * is restarted on the same data directory — in force in Camel, in the broker and in the connectors,
+ * not only stored.
  */
 class RetunedRouteSurvivesRestartTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String ROTATED_SECRET_REF = "test.axis.rotated-secret";
     static final String RETUNED_SMTP = "smtps://congvan%40tayninh.gov.vn@127.0.0.1:1";
+    /** A feed moved to another server and directory (the feeds are disabled here: nothing connects). */
+    static final String MOVED_FEED_URL = "sftp://doisoat@127.0.0.1:2222/ngan-hang/thanh-toan";
 
     @TempDir
     Path dataDir;
@@ -96,7 +101,7 @@ class RetunedRouteSurvivesRestartTest {
     }
 
     @Test
-    void aPollIntervalRetryPolicyAndStopSetThroughTheApiAreInForceAfterARestartOnTheSameData() throws Exception {
+    void aPollIntervalRetryPolicyStopAndFeedServerSetThroughTheApiAreInForceAfterARestartOnTheSameData() throws Exception {
         try (ConfigurableApplicationContext bus = start()) {
             AdminClient admin = admin(bus);
             AdminClient.Answer poll = admin.put("/api/admin/routes/axis-incoming-poll/settings",
@@ -112,6 +117,13 @@ class RetunedRouteSurvivesRestartTest {
                     "endpointUrl", RETUNED_SMTP, "credentialsRef", ROTATED_SECRET_REF));
             assertThat(smtp.status()).as(String.valueOf(smtp.json())).isEqualTo(200);
             assertThat(admin.post("/api/admin/routes/deliver-mail/stop", null).status()).isEqualTo(200);
+            // the feed's route is rebuilt for its new server; the poll interval set with it applies to the new one
+            AdminClient.Answer feed = admin.put("/api/admin/routes/feeds-payments/settings", Map.of("endpointUrl",
+                    MOVED_FEED_URL, "credentialsRef", ROTATED_SECRET_REF, "pollInterval", "5s"));
+            assertThat(feed.status()).as(String.valueOf(feed.json())).isEqualTo(200);
+            assertThat(feed.json().path("settings").path("endpointUrl").asText()).isEqualTo(MOVED_FEED_URL);
+            assertThat(feed.json().path("settings").path("pollInterval").asText()).isEqualTo("PT5S");
+            assertThat(feed.json().path("state").asText()).as("a disabled feed stays stopped").isEqualTo("Stopped");
             // live, before any restart: the poller runs every 300 ms (at 10 s it would poll once in 3 s)
             long before = pollsSoFar(admin);
             await().atMost(Duration.ofSeconds(3)).until(() -> pollsSoFar(admin) >= before + 4);
@@ -166,6 +178,18 @@ class RetunedRouteSurvivesRestartTest {
             assertThat(bus.getBean(SmtpMailSender.class).settings()).isEqualTo(new MailServerSettings("127.0.0.1", 1,
                     MailServerSettings.Security.TLS, "congvan@tayninh.gov.vn", "demo-secret-not-for-production",
                     Duration.ofSeconds(10), Duration.ofSeconds(60), false));
+
+            JsonNode payments = admin.get("/api/admin/routes/feeds-payments").json();
+            assertThat(payments.path("settings").path("endpointUrl").asText()).isEqualTo(MOVED_FEED_URL);
+            assertThat(payments.path("settings").path("pollInterval").asText()).isEqualTo("PT5S");
+            assertThat(payments.path("state").asText()).isEqualTo("Stopped");
+            assertThat(payments.toString()).doesNotContain("demo-secret-not-for-production");
+            RemoteFileConfiguration inForceFeed = ((RemoteFileEndpoint<?>) camel.getRoute("feeds-payments")
+                    .getEndpoint()).getConfiguration();
+            assertThat(inForceFeed.getPort()).isEqualTo(2222);
+            assertThat(inForceFeed.getUsername()).isEqualTo("doisoat");
+            assertThat(inForceFeed.getDirectory()).isEqualTo("ngan-hang/thanh-toan");
+            assertThat(inForceFeed.getPassword()).isEqualTo("demo-secret-not-for-production");
         }
     }
 }

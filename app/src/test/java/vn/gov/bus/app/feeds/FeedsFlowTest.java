@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -37,6 +38,11 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -84,6 +90,9 @@ class FeedsFlowTest {
     static final ZoneId HCM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final Duration WINDOW = Duration.ofHours(4);
     static final int SMTP_PORT = TestPorts.free();
+    /** The second SFTP server's password, given to the bus as a secret it resolves by this name. */
+    static final String SECOND_SFTP_SECRET_REF = "bus.test.sftp-secret-2";
+    static final String SECOND_SFTP_SECRET = "s3cret&second+sftp";
 
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
@@ -95,6 +104,7 @@ class FeedsFlowTest {
     static void properties(DynamicPropertyRegistry registry) {
         SimulatorTestPorts.register(registry, dataDir);
         registry.add("bus.feeds.mail.uri", () -> "smtp://127.0.0.1:" + SMTP_PORT + "?from=doisoat@tayninh.gov.vn");
+        registry.add(SECOND_SFTP_SECRET_REF, () -> SECOND_SFTP_SECRET);
     }
 
     @TestConfiguration
@@ -118,6 +128,8 @@ class FeedsFlowTest {
     TestRestTemplate rest;
     @Autowired
     RecordingAuditTrail audit;
+    @org.springframework.beans.factory.annotation.Value("${bus.feeds.sftp.known-hosts}")
+    Path knownHosts;
 
     /** A day of one account: the payments CSV and its statement (camt.053 or CSV), in memory. */
     record Day(String account, LocalDate day, byte[] payments, byte[] statement, Map<DiscrepancyKind, Long> planted) {
@@ -382,6 +394,95 @@ class FeedsFlowTest {
                 TaxNoticeXml.write(notice("TB-2026-000888", "000.05.H53-261130-0000888", "119000100008")));
         Path reason = awaitFileIn(sftpFolder("tax/notices/.error"), "TB-2026-000888.xml.reason.txt");
         assertThat(Files.readString(reason)).contains("UNKNOWN_DOSSIER").contains("000.05.H53-261130-0000888");
+    }
+
+    ResponseEntity<JsonNode> putSettings(String routeId, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Bus-Operator", TestUsers.ADMIN.username);
+        return TestUsers.ADMIN.on(rest).exchange("/api/admin/routes/" + routeId + "/settings", HttpMethod.PUT,
+                new HttpEntity<>(json, headers), JsonNode.class);
+    }
+
+    void assertRefused(String routeId, String json, String field, String rule) {
+        ResponseEntity<JsonNode> answer = putSettings(routeId, json);
+        assertThat(answer.getStatusCode().value()).as(json + " -> " + answer.getBody()).isEqualTo(400);
+        assertThat(answer.getBody().path("field").asText()).as(json).isEqualTo(field);
+        assertThat(answer.getBody().path("rule").asText()).as(json).isEqualTo(rule);
+        assertThat(answer.getBody().path("messageVi").asText()).as(json).isNotBlank();
+    }
+
+    @Test
+    void theBankStatementFeedIsRetunedLiveToASecondSftpServerAndItsSecretIsNeverShownOrAudited() throws Exception {
+        String id = "feeds-bank-statements";
+        String port = ":" + sftp.port();
+        assertRefused(id, "{\"endpointUrl\": \"ftp://bus@127.0.0.1" + port + "/bank/statements\"}", "endpointUrl",
+                "scheme-unchanged");
+        assertRefused(id, "{\"endpointUrl\": \"sftp://bus:pw@127.0.0.1" + port + "/bank/statements\"}", "endpointUrl",
+                "no-credentials");
+        assertRefused(id, "{\"endpointUrl\": \"sftp://bus@127.0.0.1" + port
+                + "/bank/statements?strictHostKeyChecking=no\"}", "endpointUrl", "no-options");
+        assertRefused(id, "{\"endpointUrl\": \"https://127.0.0.1/bank/statements\"}", "endpointUrl", "url");
+        assertRefused(id, "{\"endpointUrl\": \"sftp://bus@127.0.0.1" + port + "/\"}", "endpointUrl", "directory");
+        assertRefused(id, "{\"credentialsRef\": \"no.such.secret\"}", "credentialsRef", "resolves");
+        assertRefused("feeds-report-publish", "{\"endpointUrl\": \"sftp://bus@127.0.0.1" + port + "/reports\"}",
+                "endpointUrl", "not-applicable");
+
+        JsonNode before = TestUsers.ADMIN.on(rest).getForObject("/api/admin/routes/" + id, JsonNode.class);
+        String first = before.path("settings").path("endpointUrl").asText();
+        assertThat(first).isEqualTo("sftp://bus@127.0.0.1" + port + "/bank/statements");
+        assertThat(before.path("editableSettings").toString()).contains("endpointUrl", "credentialsRef");
+
+        Day left = day("119000100011", LocalDate.of(2026, 11, 30), 5, true);
+        Day moved = day("119000100012", LocalDate.of(2026, 11, 30), 5, true);
+        try (SftpDropBox second = new SftpDropBox(dataDir.resolve("second-sftp"), "127.0.0.1", TestPorts.free(),
+                "doisoat", SECOND_SFTP_SECRET, dataDir.resolve("second-sftp-host-key.ser"))) {
+            second.start();
+            // what the operator does first: trust the new server's host key (strict checking stays on)
+            Files.writeString(knownHosts, second.knownHostsLine() + "\n", StandardOpenOption.APPEND);
+            String secondUrl = "sftp://doisoat@127.0.0.1:" + second.port() + "/ngan-hang/sao-ke";
+            ResponseEntity<JsonNode> retuned = putSettings(id, "{\"endpointUrl\": \"" + secondUrl
+                    + "\", \"credentialsRef\": \"" + SECOND_SFTP_SECRET_REF + "\"}");
+            assertThat(retuned.getStatusCode().value()).as(String.valueOf(retuned.getBody())).isEqualTo(200);
+            JsonNode view = retuned.getBody();
+            assertThat(view.path("settings").path("endpointUrl").asText()).isEqualTo(secondUrl);
+            assertThat(view.path("settings").path("credentialsRef").asText()).isEqualTo(SECOND_SFTP_SECRET_REF);
+            assertThat(view.path("from").asText()).contains("doisoat@127.0.0.1:" + second.port() + "/ngan-hang/sao-ke");
+            assertThat(view.path("state").asText()).isEqualTo("Started");
+
+            // a file left on the first server, then one on the second: only the second is the route's now
+            drop(sftpFolder("bank/statements"), "VCB_119000100011_20261130.xml", left.statement());
+            Path folder = second.root().resolve("ngan-hang/sao-ke");
+            drop(folder, "VCB_119000100012_20261130.xml", moved.statement());
+            await().atMost(60, TimeUnit.SECONDS).until(() -> runs(moved.account()) == 1);
+            awaitFileIn(folder.resolve(".done"), "-VCB_119000100012_20261130.xml");
+
+            // a refused file's reason is written next to it, on the server it came from
+            byte[] corrupt = new String(day("119000100013", LocalDate.of(2026, 11, 30), 5, true).statement(),
+                    StandardCharsets.UTF_8).replaceFirst("<Sts>BOOK</Sts>", "<Sts>DONE</Sts>")
+                    .getBytes(StandardCharsets.UTF_8);
+            drop(folder, "VCB_119000100013_20261130.xml", corrupt);
+            Path reason = awaitFileIn(folder.resolve(".error"), "-VCB_119000100013_20261130.xml.reason.txt");
+            assertThat(Files.readString(reason)).contains("SCHEMA");
+            assertThat(list(sftpFolder("bank/statements/.error"))).noneMatch(p -> p.toString().contains("119000100013"));
+
+            // the polls that took both files from the second server left the first server's file alone
+            assertThat(runs(left.account())).isZero();
+            assertThat(sftpFolder("bank/statements/VCB_119000100011_20261130.xml")).exists();
+
+            String shown = TestUsers.ADMIN.on(rest).getForObject("/api/admin/routes/" + id, String.class);
+            assertThat(shown).doesNotContain(SECOND_SFTP_SECRET).doesNotContain("s3cret");
+            List<String> changes = audit.events().stream().filter(e -> e.step() == AuditStep.ADMIN_ACTION
+                    && id.equals(e.routeId())).map(e -> e.detail()).toList();
+            assertThat(changes).anySatisfy(d -> assertThat(d).contains(SECOND_SFTP_SECRET_REF).contains(secondUrl));
+            assertThat(changes).allSatisfy(d -> assertThat(d).doesNotContain("s3cret"));
+        } finally {
+            ResponseEntity<JsonNode> back = putSettings(id, "{\"endpointUrl\": \"" + first
+                    + "\", \"credentialsRef\": \"bus.feeds.sftp.password\"}");
+            assertThat(back.getStatusCode().value()).as(String.valueOf(back.getBody())).isEqualTo(200);
+        }
+        // back on the first server, the file left there is taken: nothing was lost while the route looked elsewhere
+        await().atMost(60, TimeUnit.SECONDS).until(() -> runs(left.account()) == 1);
     }
 
     static TaxNotice notice(String number, String dossier, String account) throws Exception {
