@@ -19,26 +19,26 @@ class AdminErrors {
 
     @ExceptionHandler(BrokerAdmin.BrokerAdminException.class)
     ResponseEntity<ApiProblem.Body> broker(BrokerAdmin.BrokerAdminException e) {
-        return problem(new AdminProblem(HttpStatus.SERVICE_UNAVAILABLE, "BROKER_UNAVAILABLE", "queue", "broker-answers",
+        return problem(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "BROKER_UNAVAILABLE", "queue", "broker-answers",
                 e.getMessage(), "máy chủ hàng đợi không trả lời hoặc từ chối thao tác"));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiProblem.Body> unreadable(HttpMessageNotReadableException e) {
-        return problem(AdminProblem.invalid("body", "json",
+        return problem(ApiProblem.invalid("body", "json",
                 "the request body is not valid JSON of the documented shape",
                 "nội dung yêu cầu không phải JSON đúng cấu trúc đã mô tả"));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiProblem.Body> mismatch(MethodArgumentTypeMismatchException e) {
-        return problem(AdminProblem.invalid(e.getName(), "type", "parameter " + e.getName() + " has the wrong type",
+        return problem(ApiProblem.invalid(e.getName(), "type", "parameter " + e.getName() + " has the wrong type",
                 "tham số " + e.getName() + " sai kiểu dữ liệu"));
     }
 
     @ExceptionHandler(OperatorIdentity.MissingOperatorException.class)
     ResponseEntity<ApiProblem.Body> anonymous(OperatorIdentity.MissingOperatorException e) {
-        return problem(new AdminProblem(HttpStatus.UNAUTHORIZED, "NO_OPERATOR", "operator", "known",
+        return problem(new ApiProblem(HttpStatus.UNAUTHORIZED, "NO_OPERATOR", "operator", "known",
                 e.getMessage(), "không xác định được người thao tác"));
     }
 }

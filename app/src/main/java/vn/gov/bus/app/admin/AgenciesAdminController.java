@@ -1,5 +1,6 @@
 package vn.gov.bus.app.admin;
 
+import vn.gov.bus.app.api.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -36,7 +37,7 @@ public class AgenciesAdminController {
     @Operation(summary = "Search agencies by code prefix or name fragment (case-insensitive) and channel, by code")
     @ApiResponse(responseCode = "200", description = "a page of agencies")
     @ApiResponse(responseCode = "400", description = "bad channel, page or size", content = @Content(
-            schema = @Schema(implementation = AdminProblem.Body.class)))
+            schema = @Schema(implementation = ApiProblem.Body.class)))
     public AgencyAdministration.Page search(@RequestParam(required = false) String q,
                                             @RequestParam(required = false) String channel,
                                             @RequestParam(defaultValue = "0") int page,
@@ -48,7 +49,7 @@ public class AgenciesAdminController {
     @Operation(summary = "One agency (the token only as tokenSet)")
     @ApiResponse(responseCode = "200", description = "the agency")
     @ApiResponse(responseCode = "404", description = "no such agency", content = @Content(schema = @Schema(
-            implementation = AdminProblem.Body.class)))
+            implementation = ApiProblem.Body.class)))
     public AgencyView one(@PathVariable String code) {
         return agencies.one(code);
     }
@@ -58,9 +59,9 @@ public class AgenciesAdminController {
     @Operation(summary = "Create an agency (code of shape LLL.LL.LL.XNN, name, channel required); audited")
     @ApiResponse(responseCode = "201", description = "the agency created")
     @ApiResponse(responseCode = "400", description = "a field broke a rule", content = @Content(schema = @Schema(
-            implementation = AdminProblem.Body.class)))
+            implementation = ApiProblem.Body.class)))
     @ApiResponse(responseCode = "409", description = "the code exists", content = @Content(schema = @Schema(
-            implementation = AdminProblem.Body.class)))
+            implementation = ApiProblem.Body.class)))
     public AgencyView create(@RequestBody(required = false) AgencyRequest body, HttpServletRequest request) {
         return agencies.create(body, operators.operator(request), operators.origin(request));
     }
@@ -70,9 +71,9 @@ public class AgenciesAdminController {
             + " before/after (without the token)")
     @ApiResponse(responseCode = "200", description = "the agency after the edit")
     @ApiResponse(responseCode = "400", description = "a field broke a rule", content = @Content(schema = @Schema(
-            implementation = AdminProblem.Body.class)))
+            implementation = ApiProblem.Body.class)))
     @ApiResponse(responseCode = "404", description = "no such agency", content = @Content(schema = @Schema(
-            implementation = AdminProblem.Body.class)))
+            implementation = ApiProblem.Body.class)))
     public AgencyView update(@PathVariable String code, @RequestBody(required = false) AgencyRequest body,
                              HttpServletRequest request) {
         return agencies.update(code, body, operators.operator(request), operators.origin(request));
@@ -82,12 +83,12 @@ public class AgenciesAdminController {
     @Operation(summary = "Register a local agency with the national axis (/registerAgency); audited")
     @ApiResponse(responseCode = "200", description = "the axis's directory entry")
     @ApiResponse(responseCode = "404", description = "no such agency", content = @Content(schema = @Schema(
-            implementation = AdminProblem.Body.class)))
+            implementation = ApiProblem.Body.class)))
     @ApiResponse(responseCode = "409", description = "not a local agency, or the axis refused (e.g."
             + " AGENCY_CONFLICT: the code belongs to another system)", content = @Content(schema = @Schema(
-            implementation = AdminProblem.Body.class)))
+            implementation = ApiProblem.Body.class)))
     @ApiResponse(responseCode = "502", description = "the axis could not be reached", content = @Content(
-            schema = @Schema(implementation = AdminProblem.Body.class)))
+            schema = @Schema(implementation = ApiProblem.Body.class)))
     public AgencyAdministration.Registration register(@PathVariable String code, HttpServletRequest request) {
         return agencies.register(code, operators.operator(request), operators.origin(request));
     }

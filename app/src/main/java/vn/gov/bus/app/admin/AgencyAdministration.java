@@ -1,5 +1,6 @@
 package vn.gov.bus.app.admin;
 
+import vn.gov.bus.app.api.ApiProblem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -57,10 +58,10 @@ public class AgencyAdministration {
     /** Code prefix or name fragment (case-insensitive), optionally of one channel, by code. */
     public Page search(String q, String channel, int page, int size) {
         if (page < 0) {
-            throw AdminProblem.invalid("page", "min 0", "page must be 0 or more", "page phải từ 0 trở lên");
+            throw ApiProblem.invalid("page", "min 0", "page must be 0 or more", "page phải từ 0 trở lên");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw AdminProblem.invalid("size", "range 1.." + MAX_PAGE_SIZE, "size must be between 1 and "
+            throw ApiProblem.invalid("size", "range 1.." + MAX_PAGE_SIZE, "size must be between 1 and "
                     + MAX_PAGE_SIZE, "size phải từ 1 đến " + MAX_PAGE_SIZE);
         }
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
@@ -90,24 +91,24 @@ public class AgencyAdministration {
 
     public AgencyView create(AgencyRequest r, String operator, String origin) {
         if (r == null) {
-            throw AdminProblem.invalid("body", "required", "the request has no body", "yêu cầu không có nội dung");
+            throw ApiProblem.invalid("body", "required", "the request has no body", "yêu cầu không có nội dung");
         }
         String code = r.code() == null ? null : r.code().strip();
         if (code == null || code.isEmpty()) {
-            throw AdminProblem.invalid("code", "required", "code (mã định danh) is required", "phải có mã định danh");
+            throw ApiProblem.invalid("code", "required", "code (mã định danh) is required", "phải có mã định danh");
         }
         if (!AgencyCodes.conforms(code)) {
-            throw AdminProblem.invalid("code", "shape LLL.LL.LL.XNN", "code must have the QCVN 102:2016 shape"
+            throw ApiProblem.invalid("code", "shape LLL.LL.LL.XNN", "code must have the QCVN 102:2016 shape"
                     + " LLL.LL.LL.XNN (e.g. 000.00.31.H53), got '" + code + "'",
                     "mã định danh phải có dạng LLL.LL.LL.XNN theo QCVN 102:2016 (ví dụ 000.00.31.H53)");
         }
         if (find(code).isPresent()) {
-            throw AdminProblem.conflict("code", "unique", "agency " + code + " exists already; edit it with PUT",
+            throw ApiProblem.conflict("code", "unique", "agency " + code + " exists already; edit it with PUT",
                     "đơn vị " + code + " đã có trong danh bạ");
         }
         String name = name(r.name(), true);
         if (r.channel() == null) {
-            throw AdminProblem.invalid("channel", "required", "channel is required (LOCAL, AXIS, MAIL)",
+            throw ApiProblem.invalid("channel", "required", "channel is required (LOCAL, AXIS, MAIL)",
                     "phải chọn kênh (LOCAL, AXIS, MAIL)");
         }
         Channel channel = channel(r.channel());
@@ -128,10 +129,10 @@ public class AgencyAdministration {
     public AgencyView update(String code, AgencyRequest r, String operator, String origin) {
         AgencyView before = one(code);
         if (r == null) {
-            throw AdminProblem.invalid("body", "required", "the request has no body", "yêu cầu không có nội dung");
+            throw ApiProblem.invalid("body", "required", "the request has no body", "yêu cầu không có nội dung");
         }
         if (r.code() != null && !r.code().strip().equals(code)) {
-            throw AdminProblem.invalid("code", "unchanged", "the code of an agency cannot be changed; create the new"
+            throw ApiProblem.invalid("code", "unchanged", "the code of an agency cannot be changed; create the new"
                     + " code instead", "không đổi được mã định danh; hãy tạo đơn vị mới");
         }
         String name = r.name() == null ? before.name() : name(r.name(), true);
@@ -141,7 +142,7 @@ public class AgencyAdministration {
         String policy = r.signaturePolicy() == null ? before.signaturePolicy() : policy(r.signaturePolicy());
         String parent = r.parentId() == null ? before.parentId() : parent(r.parentId());
         if (r.token() != null && Boolean.TRUE.equals(r.clearToken())) {
-            throw AdminProblem.invalid("clearToken", "not-with-token", "give either token or clearToken, not both",
+            throw ApiProblem.invalid("clearToken", "not-with-token", "give either token or clearToken, not both",
                     "chỉ dùng token hoặc clearToken");
         }
         StringBuilder sql = new StringBuilder("UPDATE agency SET name = ?, channel = ?, mail = ?, signature_policy = ?,"
@@ -177,11 +178,11 @@ public class AgencyAdministration {
     public Registration register(String code, String operator, String origin) {
         AgencyView agency = one(code);
         if (!AgencyCodes.conforms(code)) {
-            throw AdminProblem.invalid("code", "shape LLL.LL.LL.XNN", "only codes of the shape LLL.LL.LL.XNN are"
+            throw ApiProblem.invalid("code", "shape LLL.LL.LL.XNN", "only codes of the shape LLL.LL.LL.XNN are"
                     + " registered with the axis", "chỉ đăng ký lên trục mã có dạng LLL.LL.LL.XNN");
         }
         if (!Channel.LOCAL.name().equals(agency.channel()) && !Channel.MAIL.name().equals(agency.channel())) {
-            throw AdminProblem.conflict("channel", "local-agency", "only this province's own agencies (channel LOCAL"
+            throw ApiProblem.conflict("channel", "local-agency", "only this province's own agencies (channel LOCAL"
                     + " or MAIL) are registered with the axis; " + code + " is reached through the axis",
                     "chỉ đăng ký lên trục các đơn vị của tỉnh (kênh LOCAL hoặc MAIL)");
         }
@@ -193,11 +194,11 @@ public class AgencyAdministration {
                     .routeId("admin-api").actor(operator).origin(origin).recipientId(code)
                     .detail("registration of agency " + code + " with the axis refused: " + e.errorCode() + " "
                             + e.errorDesc()).build());
-            throw new AdminProblem(HttpStatus.CONFLICT, "AXIS_REFUSED", "code", e.errorCode(),
+            throw new ApiProblem(HttpStatus.CONFLICT, "AXIS_REFUSED", "code", e.errorCode(),
                     "the axis refused to register " + code + ": " + e.errorDesc(),
                     "trục liên thông từ chối đăng ký " + code + ": " + e.errorDesc());
         } catch (AxisTransientException e) {
-            throw new AdminProblem(HttpStatus.BAD_GATEWAY, "AXIS_UNAVAILABLE", "code", "axis-answers",
+            throw new ApiProblem(HttpStatus.BAD_GATEWAY, "AXIS_UNAVAILABLE", "code", "axis-answers",
                     "the axis could not be reached, try again later: " + e.getMessage(),
                     "không kết nối được trục liên thông, hãy thử lại sau");
         }
@@ -224,12 +225,12 @@ public class AgencyAdministration {
     private static String name(String name, boolean required) {
         if (name == null || name.isBlank()) {
             if (required) {
-                throw AdminProblem.invalid("name", "required", "name is required", "phải có tên đơn vị");
+                throw ApiProblem.invalid("name", "required", "name is required", "phải có tên đơn vị");
             }
             return null;
         }
         if (name.length() > 512) {
-            throw AdminProblem.invalid("name", "max-length 512", "name may have at most 512 characters",
+            throw ApiProblem.invalid("name", "max-length 512", "name may have at most 512 characters",
                     "tên tối đa 512 ký tự");
         }
         return name.strip();
@@ -239,7 +240,7 @@ public class AgencyAdministration {
         try {
             return Channel.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw AdminProblem.invalid("channel", "one-of LOCAL, AXIS, MAIL", "channel must be LOCAL, AXIS or MAIL, got '"
+            throw ApiProblem.invalid("channel", "one-of LOCAL, AXIS, MAIL", "channel must be LOCAL, AXIS or MAIL, got '"
                     + value + "'", "kênh phải là LOCAL, AXIS hoặc MAIL");
         }
     }
@@ -250,7 +251,7 @@ public class AgencyAdministration {
         }
         String mail = value.strip();
         if (mail.length() > 320 || !MAIL.matcher(mail).matches()) {
-            throw AdminProblem.invalid("mail", "address", "mail must be one address such as vanthu@tanbinh.tayninh.gov.vn,"
+            throw ApiProblem.invalid("mail", "address", "mail must be one address such as vanthu@tanbinh.tayninh.gov.vn,"
                     + " got '" + value + "'", "địa chỉ thư không hợp lệ");
         }
         return mail;
@@ -258,7 +259,7 @@ public class AgencyAdministration {
 
     private static void checkMailChannel(Channel channel, String mail) {
         if (channel == Channel.MAIL && mail == null) {
-            throw AdminProblem.invalid("mail", "required-for-MAIL", "an agency reached by MAIL needs a mail address",
+            throw ApiProblem.invalid("mail", "required-for-MAIL", "an agency reached by MAIL needs a mail address",
                     "đơn vị nhận qua thư điện tử phải có địa chỉ thư");
         }
     }
@@ -266,7 +267,7 @@ public class AgencyAdministration {
     private static String policy(String value) {
         String policy = value.strip().toUpperCase(Locale.ROOT);
         if (!SIGNATURE_POLICIES.contains(policy)) {
-            throw AdminProblem.invalid("signaturePolicy", "one-of REJECT_UNSIGNED, ACCEPT_UNSIGNED_FLAGGED",
+            throw ApiProblem.invalid("signaturePolicy", "one-of REJECT_UNSIGNED, ACCEPT_UNSIGNED_FLAGGED",
                     "signaturePolicy must be REJECT_UNSIGNED or ACCEPT_UNSIGNED_FLAGGED, got '" + value + "'",
                     "chính sách chữ ký phải là REJECT_UNSIGNED hoặc ACCEPT_UNSIGNED_FLAGGED");
         }
@@ -278,7 +279,7 @@ public class AgencyAdministration {
             return null;
         }
         if (value.strip().length() > 64) {
-            throw AdminProblem.invalid("parentId", "max-length 64", "parentId may have at most 64 characters",
+            throw ApiProblem.invalid("parentId", "max-length 64", "parentId may have at most 64 characters",
                     "mã đơn vị cấp trên tối đa 64 ký tự");
         }
         return value.strip();
@@ -286,7 +287,7 @@ public class AgencyAdministration {
 
     private static String token(String token) {
         if (token.length() < 16 || token.length() > 256 || token.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
-            throw AdminProblem.invalid("token", "16-256 printable characters", "a hub token must be 16 to 256 printable"
+            throw ApiProblem.invalid("token", "16-256 printable characters", "a hub token must be 16 to 256 printable"
                     + " characters without spaces (a random string)", "mã truy cập phải dài 16–256 ký tự, không khoảng trắng");
         }
         return token;
@@ -300,8 +301,8 @@ public class AgencyAdministration {
                 rs.getBoolean("token_set"), AgencyCodes.conforms(code), updated == null ? null : updated.toInstant());
     }
 
-    private static AdminProblem missing(String code) {
-        return AdminProblem.notFound("code", "no agency '" + code + "' in the directory",
+    private static ApiProblem missing(String code) {
+        return ApiProblem.notFound("code", "no agency '" + code + "' in the directory",
                 "không có đơn vị '" + code + "' trong danh bạ");
     }
 }

@@ -1,5 +1,6 @@
 package vn.gov.bus.app.admin;
 
+import vn.gov.bus.app.api.ApiProblem;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -55,7 +56,7 @@ public class DeadLetters {
 
     static void checkId(String id) {
         if (id == null || !JMS_ID.matcher(id).matches()) {
-            throw AdminProblem.invalid("id", "jms-message-id", "a message id has the form ID:<letters, digits, - : _>,"
+            throw ApiProblem.invalid("id", "jms-message-id", "a message id has the form ID:<letters, digits, - : _>,"
                     + " as listed by the browse call", "mã thông điệp phải có dạng ID:… như trong danh sách");
         }
     }

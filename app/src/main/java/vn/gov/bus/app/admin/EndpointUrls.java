@@ -1,5 +1,6 @@
 package vn.gov.bus.app.admin;
 
+import vn.gov.bus.app.api.ApiProblem;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -35,13 +36,13 @@ public final class EndpointUrls {
         if (uri == null || !uri.isAbsolute() || uri.getHost() == null
                 || !schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
             String rule = schemes.equals(Set.of("http", "https")) ? "http-url" : "url";
-            throw AdminProblem.invalid("endpointUrl", rule,
+            throw ApiProblem.invalid("endpointUrl", rule,
                     "endpointUrl must be an absolute URL (" + listed + ") with a host, got '" + text + "'",
                     "endpointUrl phải là địa chỉ đầy đủ (" + listed + ") có tên máy chủ");
         }
         String user = uri.getRawUserInfo();
         if (user != null && (!userAllowed || user.contains(":") || user.isEmpty())) {
-            throw AdminProblem.invalid("endpointUrl", "no-credentials",
+            throw ApiProblem.invalid("endpointUrl", "no-credentials",
                     userAllowed ? "endpointUrl may name the user but never a password; name the secret in credentialsRef"
                             : "endpointUrl must not carry a user or password; name the secret in credentialsRef",
                     userAllowed ? "endpointUrl chỉ được ghi tên đăng nhập, không được chứa mật khẩu; hãy dùng credentialsRef"

@@ -1,5 +1,6 @@
 package vn.gov.bus.app.admin;
 
+import vn.gov.bus.app.api.ApiProblem;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -29,13 +30,13 @@ final class FeedEndpointUrls {
     static URI parse(String text, String scheme) {
         URI uri = EndpointUrls.parse(text, SCHEMES, true);
         if (!uri.getScheme().toLowerCase(Locale.ROOT).equals(scheme)) {
-            throw AdminProblem.invalid("endpointUrl", "scheme-unchanged",
+            throw ApiProblem.invalid("endpointUrl", "scheme-unchanged",
                     "endpointUrl must keep this route's scheme " + scheme + "://, got " + uri.getScheme()
                             + "://; another protocol needs another route",
                     "endpointUrl phải giữ giao thức " + scheme + ":// của tuyến; giao thức khác cần một tuyến khác");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw AdminProblem.invalid("endpointUrl", "no-options",
+            throw ApiProblem.invalid("endpointUrl", "no-options",
                     "endpointUrl names only user, host, port and directory; the route's options (known hosts, "
                             + "done files, read lock …) stay as configured, so remove '?" + uri.getRawQuery() + "'",
                     "endpointUrl chỉ gồm tên đăng nhập, máy chủ, cổng và thư mục; các tùy chọn của tuyến giữ "
@@ -43,7 +44,7 @@ final class FeedEndpointUrls {
         }
         String path = uri.getPath();
         if (path == null || path.isEmpty() || path.equals("/") || path.equals("//")) {
-            throw AdminProblem.invalid("endpointUrl", "directory",
+            throw ApiProblem.invalid("endpointUrl", "directory",
                     "endpointUrl must name the directory of the feed's files, e.g. " + scheme
                             + "://user@host:22/bank/statements",
                     "endpointUrl phải có thư mục chứa tệp của luồng dữ liệu");

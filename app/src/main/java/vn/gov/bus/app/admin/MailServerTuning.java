@@ -1,5 +1,6 @@
 package vn.gov.bus.app.admin;
 
+import vn.gov.bus.app.api.ApiProblem;
 import java.net.URI;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -70,7 +71,7 @@ public final class MailServerTuning implements TunableConnector {
             next = next.withPassword(secret);
         }
         if (next.authenticated() && (next.password() == null || next.password().isEmpty())) {
-            throw AdminProblem.invalid("credentialsRef", "secret-for-user",
+            throw ApiProblem.invalid("credentialsRef", "secret-for-user",
                     "the " + service + " user " + next.username() + " has no password: name its secret in credentialsRef",
                     "tài khoản " + service + " " + next.username() + " chưa có mật khẩu: hãy ghi tên bí mật vào credentialsRef");
         }
@@ -81,7 +82,7 @@ public final class MailServerTuning implements TunableConnector {
         try {
             return MailServerUrl.settings(service, url, configured);
         } catch (InvalidMailServerUrl e) {
-            throw AdminProblem.invalid("endpointUrl", e.rule(), "endpointUrl: " + e.getMessage(),
+            throw ApiProblem.invalid("endpointUrl", e.rule(), "endpointUrl: " + e.getMessage(),
                     "endpointUrl không hợp lệ (" + e.rule() + "): " + vietnamese(e.rule()));
         }
     }

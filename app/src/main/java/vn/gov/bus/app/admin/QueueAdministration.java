@@ -1,5 +1,6 @@
 package vn.gov.bus.app.admin;
 
+import vn.gov.bus.app.api.ApiProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -64,10 +65,10 @@ public class QueueAdministration {
     public Page browse(String queue, int page, int size) {
         requireDeadLetterQueue(queue);
         if (page < 0) {
-            throw AdminProblem.invalid("page", "min 0", "page must be 0 or more", "page phải từ 0 trở lên");
+            throw ApiProblem.invalid("page", "min 0", "page must be 0 or more", "page phải từ 0 trở lên");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw AdminProblem.invalid("size", "range 1.." + MAX_PAGE_SIZE, "size must be between 1 and " + MAX_PAGE_SIZE,
+            throw ApiProblem.invalid("size", "range 1.." + MAX_PAGE_SIZE, "size must be between 1 and " + MAX_PAGE_SIZE,
                     "size phải từ 1 đến " + MAX_PAGE_SIZE);
         }
         long total = broker.counts(queue).messages();
@@ -101,10 +102,10 @@ public class QueueAdministration {
         requireDeadLetterQueue(queue);
         DeadLetters.checkId(id);
         if (reason == null || reason.isBlank()) {
-            throw AdminProblem.invalid("reason", "required", "a discard needs a reason", "phải nêu lý do hủy");
+            throw ApiProblem.invalid("reason", "required", "a discard needs a reason", "phải nêu lý do hủy");
         }
         if (reason.length() > MAX_REASON) {
-            throw AdminProblem.invalid("reason", "max-length " + MAX_REASON, "the reason may have at most "
+            throw ApiProblem.invalid("reason", "max-length " + MAX_REASON, "the reason may have at most "
                     + MAX_REASON + " characters", "lý do tối đa " + MAX_REASON + " ký tự");
         }
         String why = reason.strip();
@@ -136,16 +137,16 @@ public class QueueAdministration {
         Set<String> known = Set.copyOf(queues);
         if (queue == null || !queue.startsWith(DeadLetters.PREFIX) || !known.contains(DeadLetters.originalQueue(queue))) {
             if (queue != null && known.contains(queue)) {
-                throw AdminProblem.invalid("queue", "dead-letter-queue", "only dead-letter queues (DLQ.<queue>) are "
+                throw ApiProblem.invalid("queue", "dead-letter-queue", "only dead-letter queues (DLQ.<queue>) are "
                         + "browsed and retried here; " + queue + " is a live queue", "chỉ hàng đợi thư chết (DLQ.…)");
             }
-            throw AdminProblem.notFound("queue", "no dead-letter queue '" + queue + "' (known: DLQ. + " + queues + ")",
+            throw ApiProblem.notFound("queue", "no dead-letter queue '" + queue + "' (known: DLQ. + " + queues + ")",
                     "không có hàng đợi '" + queue + "'");
         }
     }
 
-    private static AdminProblem missing(String queue, String id) {
-        return AdminProblem.notFound("id", "no message " + id + " on " + queue + " (already retried or discarded?)",
+    private static ApiProblem missing(String queue, String id) {
+        return ApiProblem.notFound("id", "no message " + id + " on " + queue + " (already retried or discarded?)",
                 "không có thông điệp " + id + " trong " + queue);
     }
 }

@@ -1,5 +1,6 @@
 package vn.gov.bus.app.admin;
 
+import vn.gov.bus.app.api.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,7 +35,7 @@ public class QueuesAdminController {
     @Operation(summary = "Every bus queue and its dead-letter queue: messages waiting, consumers")
     @ApiResponse(responseCode = "200", description = "the queues")
     @ApiResponse(responseCode = "503", description = "the broker did not answer", content = @Content(schema = @Schema(
-            implementation = AdminProblem.Body.class)))
+            implementation = ApiProblem.Body.class)))
     public List<QueueAdministration.QueueView> list() {
         return queues.list();
     }
@@ -44,9 +45,9 @@ public class QueuesAdminController {
             + " payload preview")
     @ApiResponse(responseCode = "200", description = "the page")
     @ApiResponse(responseCode = "400", description = "bad page/size, or a live queue", content = @Content(
-            schema = @Schema(implementation = AdminProblem.Body.class)))
+            schema = @Schema(implementation = ApiProblem.Body.class)))
     @ApiResponse(responseCode = "404", description = "no such dead-letter queue", content = @Content(
-            schema = @Schema(implementation = AdminProblem.Body.class)))
+            schema = @Schema(implementation = ApiProblem.Body.class)))
     public QueueAdministration.Page browse(@PathVariable String queue, @RequestParam(defaultValue = "0") int page,
                                            @RequestParam(defaultValue = "20") int size) {
         return queues.browse(queue, page, size);
@@ -56,9 +57,9 @@ public class QueuesAdminController {
     @Operation(summary = "One dead letter")
     @ApiResponse(responseCode = "200", description = "the message")
     @ApiResponse(responseCode = "400", description = "malformed id", content = @Content(schema = @Schema(
-            implementation = AdminProblem.Body.class)))
+            implementation = ApiProblem.Body.class)))
     @ApiResponse(responseCode = "404", description = "no such queue or message", content = @Content(
-            schema = @Schema(implementation = AdminProblem.Body.class)))
+            schema = @Schema(implementation = ApiProblem.Body.class)))
     public DeadLetterMessage one(@PathVariable String queue, @PathVariable String id) {
         return queues.one(queue, id);
     }
@@ -67,7 +68,7 @@ public class QueuesAdminController {
     @Operation(summary = "Move one dead letter back to its original queue (one JMS transaction); audited RETRIED")
     @ApiResponse(responseCode = "200", description = "the message that was moved")
     @ApiResponse(responseCode = "404", description = "no such queue or message (already retried?)", content =
-            @Content(schema = @Schema(implementation = AdminProblem.Body.class)))
+            @Content(schema = @Schema(implementation = ApiProblem.Body.class)))
     public DeadLetterMessage retry(@PathVariable String queue, @PathVariable String id, HttpServletRequest request) {
         return queues.retry(queue, id, operators.operator(request), operators.origin(request));
     }
@@ -76,7 +77,7 @@ public class QueuesAdminController {
     @Operation(summary = "Move every message now on a dead-letter queue back to its original queue; audited RETRIED")
     @ApiResponse(responseCode = "200", description = "how many were moved")
     @ApiResponse(responseCode = "404", description = "no such dead-letter queue", content = @Content(
-            schema = @Schema(implementation = AdminProblem.Body.class)))
+            schema = @Schema(implementation = ApiProblem.Body.class)))
     public QueueAdministration.RetryAllResult retryAll(@PathVariable String queue, HttpServletRequest request) {
         return queues.retryAll(queue, operators.operator(request), operators.origin(request));
     }
@@ -89,9 +90,9 @@ public class QueuesAdminController {
     @Operation(summary = "Remove one dead letter for good, with a mandatory reason; audited DISCARDED with its payload")
     @ApiResponse(responseCode = "200", description = "the message that was removed")
     @ApiResponse(responseCode = "400", description = "no reason, or a reason too long", content = @Content(
-            schema = @Schema(implementation = AdminProblem.Body.class)))
+            schema = @Schema(implementation = ApiProblem.Body.class)))
     @ApiResponse(responseCode = "404", description = "no such queue or message", content = @Content(
-            schema = @Schema(implementation = AdminProblem.Body.class)))
+            schema = @Schema(implementation = ApiProblem.Body.class)))
     public DeadLetterMessage discard(@PathVariable String queue, @PathVariable String id,
                                      @RequestBody(required = false) DiscardRequest body, HttpServletRequest request) {
         return queues.discard(queue, id, body == null ? null : body.reason(), operators.operator(request),

@@ -1,5 +1,6 @@
 package vn.gov.bus.app.admin;
 
+import vn.gov.bus.app.api.ApiProblem;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.URI;
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ public final class RegistryConnectorTuning implements TunableConnector {
     @Override
     public void apply(URI endpoint, String secret) {
         if (secret != null && !connection.target().credentials().present()) {
-            throw AdminProblem.invalid("credentialsRef", "username-configured",
+            throw ApiProblem.invalid("credentialsRef", "username-configured",
                     "the registry is called without authentication (bus.registry.username is empty): a credentialsRef"
                             + " needs the user name it is the password of; configure bus.registry.username first",
                     "trục đang gọi CSDL đăng ký doanh nghiệp không xác thực (bus.registry.username trống): cần cấu hình"

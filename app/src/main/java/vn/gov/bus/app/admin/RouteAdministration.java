@@ -1,5 +1,6 @@
 package vn.gov.bus.app.admin;
 
+import vn.gov.bus.app.api.ApiProblem;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public class RouteAdministration {
         Route route = route(id);
         Optional<Channel> channel = channelOf(id);
         if (channel.isPresent() && !enabledChannels().contains(channel.get())) {
-            throw AdminProblem.conflict("id", "channel-enabled", "route " + id + " delivers channel " + channel.get()
+            throw ApiProblem.conflict("id", "channel-enabled", "route " + id + " delivers channel " + channel.get()
                             + ", which is disabled in the settings of " + RouteTuner.DISPATCH_ROUTE + "; enable it there",
                     "tuyến " + id + " thuộc kênh " + channel.get() + " đang bị tắt; hãy bật kênh trong thiết lập của "
                             + RouteTuner.DISPATCH_ROUTE);
@@ -107,7 +108,7 @@ public class RouteAdministration {
         String id = route.getRouteId();
         if (singleActive.manages(id) && !singleActive.isLeader()) {
             // starting a poller here would poll twice; stopping it here would not stop it on the leader
-            throw AdminProblem.conflict("id", "leader-only", "route " + id + " runs only on the node that leads the "
+            throw ApiProblem.conflict("id", "leader-only", "route " + id + " runs only on the node that leads the "
                             + "pollers, and this node (" + singleActive.nodeId() + ") does not; send the request to "
                             + "the leader (see /actuator/health/leadership)",
                     "tuyến " + id + " chỉ chạy trên nút đang giữ quyền chạy tác vụ định kỳ; nút "
@@ -117,7 +118,7 @@ public class RouteAdministration {
         try {
             run.run(camel.getRouteController());
         } catch (Exception e) {
-            throw new AdminProblem(HttpStatus.INTERNAL_SERVER_ERROR, "ROUTE_CONTROL_FAILED", "id", action,
+            throw new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "ROUTE_CONTROL_FAILED", "id", action,
                     "could not " + action + " route " + id + ": " + e.getMessage(),
                     "không thực hiện được thao tác " + action + " trên tuyến " + id);
         }
@@ -136,7 +137,7 @@ public class RouteAdministration {
     public RouteView updateSettings(String id, RouteSettingsRequest request, String operator, String origin) {
         Route route = route(id);
         if (request == null) {
-            throw AdminProblem.invalid("body", "required", "the request has no body", "yêu cầu không có nội dung");
+            throw ApiProblem.invalid("body", "required", "the request has no body", "yêu cầu không có nội dung");
         }
         RouteSettings stored = store.find(id).orElse(RouteSettings.none(id));
         RouteView.Settings before = view(route).settings();
@@ -197,10 +198,10 @@ public class RouteAdministration {
             if (channels != null) {
                 tuner.applyChannels(channels, this::heldStopped);
             }
-        } catch (AdminProblem e) {
+        } catch (ApiProblem e) {
             throw e;
         } catch (Exception e) {
-            throw new AdminProblem(HttpStatus.INTERNAL_SERVER_ERROR, "APPLY_FAILED", "settings", "applied-live",
+            throw new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "APPLY_FAILED", "settings", "applied-live",
                     "the settings of route " + id + " could not be applied (nothing was stored): " + e.getMessage(),
                     "không áp dụng được thiết lập của tuyến " + id + " (chưa lưu gì)");
         }
@@ -325,7 +326,7 @@ public class RouteAdministration {
     private Route route(String id) {
         Route route = id == null ? null : camel.getRoute(id);
         if (route == null) {
-            throw AdminProblem.notFound("id", "no route '" + id + "'", "không có tuyến '" + id + "'");
+            throw ApiProblem.notFound("id", "no route '" + id + "'", "không có tuyến '" + id + "'");
         }
         return route;
     }

@@ -1,5 +1,6 @@
 package vn.gov.bus.app.admin;
 
+import vn.gov.bus.app.api.ApiProblem;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,12 +31,12 @@ final class RouteSettingsValidator {
         try {
             value = DurationStyle.detectAndParse(text.strip());
         } catch (RuntimeException e) {
-            throw AdminProblem.invalid(field, "duration",
+            throw ApiProblem.invalid(field, "duration",
                     field + " must be a duration such as 30s, 500ms or PT30S, got '" + text + "'",
                     field + " phải là một khoảng thời gian như 30s, 500ms hoặc PT30S");
         }
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw AdminProblem.invalid(field, "range", field + " must be between " + min + " and " + max
+            throw ApiProblem.invalid(field, "range", field + " must be between " + min + " and " + max
                     + ", got " + value, field + " phải nằm trong khoảng " + min + " đến " + max);
         }
         return value;
@@ -46,7 +47,7 @@ final class RouteSettingsValidator {
         if (r.maxRedeliveries() != null) {
             maxRedeliveries = r.maxRedeliveries();
             if (maxRedeliveries < 0 || maxRedeliveries > MAX_REDELIVERIES) {
-                throw AdminProblem.invalid("retry.maxRedeliveries", "range",
+                throw ApiProblem.invalid("retry.maxRedeliveries", "range",
                         "retry.maxRedeliveries must be between 0 and " + MAX_REDELIVERIES + ", got " + maxRedeliveries,
                         "retry.maxRedeliveries phải từ 0 đến " + MAX_REDELIVERIES);
             }
@@ -57,7 +58,7 @@ final class RouteSettingsValidator {
         if (r.backOffMultiplier() != null) {
             multiplier = r.backOffMultiplier();
             if (!(multiplier >= 1.0 && multiplier <= MAX_MULTIPLIER)) {
-                throw AdminProblem.invalid("retry.backOffMultiplier", "range",
+                throw ApiProblem.invalid("retry.backOffMultiplier", "range",
                         "retry.backOffMultiplier must be between 1.0 and " + MAX_MULTIPLIER + ", got " + multiplier,
                         "retry.backOffMultiplier phải từ 1.0 đến " + MAX_MULTIPLIER);
             }
@@ -65,7 +66,7 @@ final class RouteSettingsValidator {
         Duration maxDelay = r.maxRedeliveryDelay() == null ? current.maxRedeliveryDelay()
                 : duration("retry.maxRedeliveryDelay", r.maxRedeliveryDelay(), MIN_DELAY, MAX_DELAY);
         if (maxDelay.compareTo(delay) < 0) {
-            throw AdminProblem.invalid("retry.maxRedeliveryDelay", "not-below-redeliveryDelay",
+            throw ApiProblem.invalid("retry.maxRedeliveryDelay", "not-below-redeliveryDelay",
                     "retry.maxRedeliveryDelay (" + maxDelay + ") must not be shorter than retry.redeliveryDelay ("
                             + delay + ")",
                     "retry.maxRedeliveryDelay không được nhỏ hơn retry.redeliveryDelay");
@@ -79,7 +80,7 @@ final class RouteSettingsValidator {
             try {
                 channels.add(Channel.valueOf(name == null ? "" : name.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw AdminProblem.invalid("enabledChannels", "one-of LOCAL, AXIS, MAIL",
+                throw ApiProblem.invalid("enabledChannels", "one-of LOCAL, AXIS, MAIL",
                         "enabledChannels may hold only LOCAL, AXIS, MAIL, got '" + name + "'",
                         "enabledChannels chỉ gồm LOCAL, AXIS, MAIL");
             }
@@ -94,14 +95,14 @@ final class RouteSettingsValidator {
      */
     static String secretOf(String reference, Environment environment) {
         if (!CREDENTIALS_REF.matcher(reference).matches()) {
-            throw AdminProblem.invalid("credentialsRef", "name",
+            throw ApiProblem.invalid("credentialsRef", "name",
                     "credentialsRef must be the name of a secret (letters, digits, '.', '_', '-'; at most 128), "
                             + "not the secret itself",
                     "credentialsRef phải là tên của một bí mật (chữ, số, '.', '_', '-'), không phải bản thân bí mật");
         }
         String secret = environment.getProperty(reference);
         if (secret == null || secret.isBlank()) {
-            throw AdminProblem.invalid("credentialsRef", "resolves",
+            throw ApiProblem.invalid("credentialsRef", "resolves",
                     "no secret named '" + reference + "' is configured on this node (environment variable, "
                             + "secrets directory or property)",
                     "không có bí mật nào tên '" + reference + "' trên nút này");
@@ -109,8 +110,8 @@ final class RouteSettingsValidator {
         return secret.strip();
     }
 
-    static AdminProblem notApplicable(String field, String routeId) {
-        return AdminProblem.invalid(field, "not-applicable", "route " + routeId + " has no setting " + field,
+    static ApiProblem notApplicable(String field, String routeId) {
+        return ApiProblem.invalid(field, "not-applicable", "route " + routeId + " has no setting " + field,
                 "tuyến " + routeId + " không có thiết lập " + field);
     }
 }

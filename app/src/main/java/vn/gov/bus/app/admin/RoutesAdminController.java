@@ -1,5 +1,6 @@
 package vn.gov.bus.app.admin;
 
+import vn.gov.bus.app.api.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -41,7 +42,7 @@ public class RoutesAdminController {
     @Operation(summary = "One route")
     @ApiResponse(responseCode = "200", description = "the route")
     @ApiResponse(responseCode = "404", description = "no such route", content = @Content(schema = @Schema(
-            implementation = AdminProblem.Body.class)))
+            implementation = ApiProblem.Body.class)))
     public RouteView one(@PathVariable String id) {
         return routes.one(id);
     }
@@ -50,10 +51,10 @@ public class RoutesAdminController {
     @Operation(summary = "Start (or resume) a route; clears a stored stop")
     @ApiResponse(responseCode = "200", description = "the route after the start")
     @ApiResponse(responseCode = "404", description = "no such route", content = @Content(schema = @Schema(
-            implementation = AdminProblem.Body.class)))
+            implementation = ApiProblem.Body.class)))
     @ApiResponse(responseCode = "409", description = "the route delivers a disabled channel, or it is a"
             + " single-active poller on a node that does not lead it (rule leader-only: call the leader)",
-            content = @Content(schema = @Schema(implementation = AdminProblem.Body.class)))
+            content = @Content(schema = @Schema(implementation = ApiProblem.Body.class)))
     public RouteView start(@PathVariable String id, HttpServletRequest request) {
         return routes.start(id, operators.operator(request), operators.origin(request));
     }
@@ -62,10 +63,10 @@ public class RoutesAdminController {
     @Operation(summary = "Stop a route after its in-flight exchanges; it stays stopped after a restart")
     @ApiResponse(responseCode = "200", description = "the route after the stop")
     @ApiResponse(responseCode = "404", description = "no such route", content = @Content(schema = @Schema(
-            implementation = AdminProblem.Body.class)))
+            implementation = ApiProblem.Body.class)))
     @ApiResponse(responseCode = "409", description = "a single-active poller on a node that does not lead it"
             + " (rule leader-only: call the leader)", content = @Content(schema = @Schema(
-            implementation = AdminProblem.Body.class)))
+            implementation = ApiProblem.Body.class)))
     public RouteView stop(@PathVariable String id, HttpServletRequest request) {
         return routes.stop(id, operators.operator(request), operators.origin(request));
     }
@@ -74,10 +75,10 @@ public class RoutesAdminController {
     @Operation(summary = "Suspend a route (a pause of the running bus; a restart resumes it)")
     @ApiResponse(responseCode = "200", description = "the route after the suspension")
     @ApiResponse(responseCode = "404", description = "no such route", content = @Content(schema = @Schema(
-            implementation = AdminProblem.Body.class)))
+            implementation = ApiProblem.Body.class)))
     @ApiResponse(responseCode = "409", description = "a single-active poller on a node that does not lead it"
             + " (rule leader-only: call the leader)", content = @Content(schema = @Schema(
-            implementation = AdminProblem.Body.class)))
+            implementation = ApiProblem.Body.class)))
     public RouteView suspend(@PathVariable String id, HttpServletRequest request) {
         return routes.suspend(id, operators.operator(request), operators.origin(request));
     }
@@ -86,10 +87,10 @@ public class RoutesAdminController {
     @Operation(summary = "Resume a suspended route")
     @ApiResponse(responseCode = "200", description = "the route after the resumption")
     @ApiResponse(responseCode = "404", description = "no such route", content = @Content(schema = @Schema(
-            implementation = AdminProblem.Body.class)))
+            implementation = ApiProblem.Body.class)))
     @ApiResponse(responseCode = "409", description = "a single-active poller on a node that does not lead it"
             + " (rule leader-only: call the leader)", content = @Content(schema = @Schema(
-            implementation = AdminProblem.Body.class)))
+            implementation = ApiProblem.Body.class)))
     public RouteView resume(@PathVariable String id, HttpServletRequest request) {
         return routes.resume(id, operators.operator(request), operators.origin(request));
     }
@@ -100,9 +101,9 @@ public class RoutesAdminController {
             + " stored, re-applied at every start, audited with before and after")
     @ApiResponse(responseCode = "200", description = "the route with its new settings in force")
     @ApiResponse(responseCode = "400", description = "a field broke a rule (field, rule named)", content = @Content(
-            schema = @Schema(implementation = AdminProblem.Body.class)))
+            schema = @Schema(implementation = ApiProblem.Body.class)))
     @ApiResponse(responseCode = "404", description = "no such route", content = @Content(schema = @Schema(
-            implementation = AdminProblem.Body.class)))
+            implementation = ApiProblem.Body.class)))
     public RouteView settings(@PathVariable String id, @RequestBody(required = false) RouteSettingsRequest body,
                               HttpServletRequest request) {
         return routes.updateSettings(id, body, operators.operator(request), operators.origin(request));

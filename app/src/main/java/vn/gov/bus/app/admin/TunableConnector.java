@@ -1,5 +1,6 @@
 package vn.gov.bus.app.admin;
 
+import vn.gov.bus.app.api.ApiProblem;
 import java.net.URI;
 
 /**
@@ -18,7 +19,7 @@ public interface TunableConnector {
 
     /**
      * The proposed endpoint, checked against this connector's rules; a refusal is an
-     * {@link AdminProblem} naming field {@code endpointUrl} and the rule broken.
+     * {@link ApiProblem} naming field {@code endpointUrl} and the rule broken.
      */
     URI parseEndpoint(String text);
 

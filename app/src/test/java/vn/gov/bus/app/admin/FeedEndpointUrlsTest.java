@@ -1,5 +1,6 @@
 package vn.gov.bus.app.admin;
 
+import vn.gov.bus.app.api.ApiProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,7 @@ class FeedEndpointUrlsTest {
             + "&delay=2000";
 
     static void assertRule(String text, String scheme, String rule) {
-        assertThatThrownBy(() -> FeedEndpointUrls.parse(text, scheme)).isInstanceOfSatisfying(AdminProblem.class, p -> {
+        assertThatThrownBy(() -> FeedEndpointUrls.parse(text, scheme)).isInstanceOfSatisfying(ApiProblem.class, p -> {
             assertThat(p.body().field()).isEqualTo("endpointUrl");
             assertThat(p.body().rule()).as(text).isEqualTo(rule);
             assertThat(p.body().messageVi()).isNotBlank();

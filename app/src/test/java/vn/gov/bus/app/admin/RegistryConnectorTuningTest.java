@@ -1,5 +1,6 @@
 package vn.gov.bus.app.admin;
 
+import vn.gov.bus.app.api.ApiProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,7 +56,7 @@ class RegistryConnectorTuningTest {
         RegistryConnectorTuning tuning = new RegistryConnectorTuning(connection, breaker);
 
         assertThatThrownBy(() -> tuning.apply(SECOND, "secret"))
-                .isInstanceOfSatisfying(AdminProblem.class, problem -> {
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
                     assertThat(problem.body().field()).isEqualTo("credentialsRef");
                     assertThat(problem.body().rule()).isEqualTo("username-configured");
                     assertThat(problem.body().message()).contains("bus.registry.username");
