@@ -26,8 +26,21 @@ public final class AdminClient {
     private final TestUsers user;
 
     public AdminClient(int port, TestUsers user) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, user);
+    }
+
+    public AdminClient(String baseUrl, TestUsers user) {
+        this.base = baseUrl;
         this.user = user;
+    }
+
+    /** A settings change the bus must refuse with 400, naming the field and the rule (in both languages). */
+    public void assertSettingsRefused(String route, String body, String field, String rule) throws Exception {
+        Answer answer = put("/api/admin/routes/" + route + "/settings", body);
+        org.assertj.core.api.Assertions.assertThat(answer.status()).as(body + " -> " + answer.json()).isEqualTo(400);
+        org.assertj.core.api.Assertions.assertThat(answer.json().path("field").asText()).as(body).isEqualTo(field);
+        org.assertj.core.api.Assertions.assertThat(answer.json().path("rule").asText()).as(body).isEqualTo(rule);
+        org.assertj.core.api.Assertions.assertThat(answer.json().path("messageVi").asText()).as(body).isNotBlank();
     }
 
     static String enc(String s) {

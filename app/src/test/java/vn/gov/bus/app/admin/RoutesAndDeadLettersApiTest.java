@@ -208,11 +208,7 @@ class RoutesAndDeadLettersApiTest {
     }
 
     void assertRefused(String route, String body, String field, String rule) throws Exception {
-        AdminClient.Answer answer = admin.put("/api/admin/routes/" + route + "/settings", body);
-        assertThat(answer.status()).as(body).isEqualTo(400);
-        assertThat(answer.json().path("field").asText()).as(body).isEqualTo(field);
-        assertThat(answer.json().path("rule").asText()).as(body).isEqualTo(rule);
-        assertThat(answer.json().path("messageVi").asText()).as(body).isNotBlank();
+        admin.assertSettingsRefused(route, body, field, rule);
     }
 
     @Test
