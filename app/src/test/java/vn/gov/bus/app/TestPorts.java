@@ -1,21 +1,17 @@
 package vn.gov.bus.app;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import vn.gov.bus.app.config.FreePorts;
 
-/** Free TCP ports for servers a test must name before they start (simulators, bus processes). */
+/**
+ * Free TCP ports for servers a test must name before they start (simulators, bus processes): see
+ * {@link FreePorts} for why not the kernel's port 0.
+ */
 public final class TestPorts {
 
     private TestPorts() {
     }
 
     public static int free() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.next();
     }
 }

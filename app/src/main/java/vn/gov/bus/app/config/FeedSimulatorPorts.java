@@ -1,8 +1,5 @@
 package vn.gov.bus.app.config;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +9,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Gives the embedded feed simulators (SFTP, FTP, one-stop) a free port when theirs is 0, before
+ * Gives the embedded feed simulators (SFTP, FTP, one-stop) a free port ({@link FreePorts}) when theirs is 0, before
  * anything reads the feed URIs that name those ports: the demo and the tests then never collide
  * with another process on a fixed port.
  */
@@ -26,19 +23,11 @@ public class FeedSimulatorPorts implements EnvironmentPostProcessor {
         Map<String, Object> chosen = new HashMap<>();
         for (String key : KEYS) {
             if ("0".equals(environment.getProperty(key, "0").strip())) {
-                chosen.put(key, free());
+                chosen.put(key, FreePorts.next());
             }
         }
         if (!chosen.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource("bus-feed-simulator-ports", chosen));
-        }
-    }
-
-    private static int free() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
