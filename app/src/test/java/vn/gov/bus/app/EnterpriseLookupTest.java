@@ -385,9 +385,11 @@ class EnterpriseLookupTest {
             assertThat(everyAuditRecord()).allSatisfy(r -> assertThat(r.detail()).doesNotContain(SECOND_SECRET)
                     .doesNotContain(WRONG_SECRET).doesNotContain(REGISTRY_PASSWORD));
         } finally {
-            AdminClient.Answer back = retune(admin, "{\"endpointUrl\": \"" + first
-                    + "\", \"credentialsRef\": \"bus.registry.password\"}");
+            // empty values clear the settings: the configured registry and password are in force again
+            AdminClient.Answer back = retune(admin, "{\"endpointUrl\": \"\", \"credentialsRef\": \"\"}");
             assertThat(back.status()).as(String.valueOf(back.json())).isEqualTo(200);
+            assertThat(back.json().path("settings").path("endpointUrl").asText())
+                    .isEqualTo(view.path("settings").path("endpointUrl").asText());
         }
         long firstAsked = registry.requests();
         assertThat(get(registry.dataset().code(502), TOKEN).statusCode()).isEqualTo(200);

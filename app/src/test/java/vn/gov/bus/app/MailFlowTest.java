@@ -663,15 +663,18 @@ class MailFlowTest {
                 assertThat(changes).allSatisfy(r -> assertThat(r.detail()).doesNotContain(SECOND_SERVER_SECRET));
             }
         } finally {
-            ResponseEntity<JsonNode> smtpBack = putSettings("deliver-mail", "{\"endpointUrl\": \"" + firstSmtp + "\"}");
-            ResponseEntity<JsonNode> imapBack = putSettings("mail-incoming-poll", "{\"endpointUrl\": \"" + firstImap
-                    + "\", \"credentialsRef\": \"bus.mail.imap.password\"}");
+            // empty values clear the settings: the configured servers and passwords are in force again
+            ResponseEntity<JsonNode> smtpBack = putSettings("deliver-mail", "{\"endpointUrl\": \"\", \"credentialsRef\": \"\"}");
+            ResponseEntity<JsonNode> imapBack = putSettings("mail-incoming-poll",
+                    "{\"endpointUrl\": \"\", \"credentialsRef\": \"\"}");
             second.stop();
             assertThat(smtpBack.getStatusCode().value()).as(String.valueOf(smtpBack.getBody())).isEqualTo(200);
             assertThat(imapBack.getStatusCode().value()).as(String.valueOf(imapBack.getBody())).isEqualTo(200);
         }
         assertThat(routeSettings("deliver-mail").path("endpointUrl").asText()).isEqualTo(firstSmtp);
         assertThat(routeSettings("mail-incoming-poll").path("endpointUrl").asText()).isEqualTo(firstImap);
+        assertThat(routeSettings("deliver-mail").path("credentialsRef").isNull()).isTrue();
+        assertThat(routeSettings("mail-incoming-poll").path("credentialsRef").isNull()).isTrue();
     }
 
     private void assertRefused(String route, String body, String field, String rule) throws Exception {

@@ -47,6 +47,10 @@ public final class FeedConnectorTuning implements TunableConnector {
     private final CamelContext camel;
     private final String routeId;
     private final LifecycleGuard guard;
+    /** The route's URIs as the configuration built it, seen before the first rebuild. */
+    private String configuredFrom;
+    private String configuredReason;
+    private URI configuredEndpoint;
 
     public FeedConnectorTuning(CamelContext camel, String routeId, LifecycleGuard guard) {
         this.camel = camel;
@@ -71,12 +75,33 @@ public final class FeedConnectorTuning implements TunableConnector {
     }
 
     @Override
-    public void apply(URI endpoint, String secret) throws Exception {
-        URI target = endpoint != null ? endpoint : endpoint();
+    public synchronized void apply(URI endpoint, String secret) throws Exception {
+        rememberConfigured();
+        URI target = endpoint != null ? endpoint : configuredEndpoint;
         guard.exclusively(() -> {
             rebuild(target, secret);
             return null;
         });
+    }
+
+    private void rememberConfigured() {
+        if (configuredFrom == null) {
+            RouteDefinition definition = ((ModelCamelContext) camel).getRouteDefinition(routeId);
+            configuredFrom = definition.getInput().getUri();
+            configuredReason = reasonOf(definition).getUri();
+            configuredEndpoint = endpoint();
+        }
+    }
+
+    private ToDefinition reasonOf(RouteDefinition definition) {
+        List<ToDefinition> reasons = ProcessorDefinitionHelper
+                .filterTypeInOutputs(definition.getOutputs(), ToDefinition.class).stream()
+                .filter(to -> isRemoteFile(camel.resolvePropertyPlaceholders(to.getUri()))).toList();
+        if (reasons.size() != 1) {
+            throw new IllegalStateException("route " + routeId + " must write its reason files through one "
+                    + "SFTP/FTP endpoint, found " + reasons.size());
+        }
+        return reasons.get(0);
     }
 
     private void rebuild(URI target, String secret) throws Exception {
@@ -85,26 +110,25 @@ public final class FeedConnectorTuning implements TunableConnector {
         if (definition == null) {
             throw new IllegalStateException("route " + routeId + " has no definition to rebuild it from");
         }
-        List<ToDefinition> reasons = ProcessorDefinitionHelper
-                .filterTypeInOutputs(definition.getOutputs(), ToDefinition.class).stream()
-                .filter(to -> isRemoteFile(camel.resolvePropertyPlaceholders(to.getUri()))).toList();
-        if (reasons.size() != 1) {
-            throw new IllegalStateException("route " + routeId + " must write its reason files through one "
-                    + "SFTP/FTP endpoint, found " + reasons.size());
-        }
-        ToDefinition reason = reasons.get(0);
+        ToDefinition reason = reasonOf(definition);
         Route route = camel.getRoute(routeId);
-        String user = consumerEndpoint().getConfiguration().getUsername();
         Long delay = route.getConsumer() instanceof ScheduledPollConsumer poller
                 ? poller.getTimeUnit().toMillis(poller.getDelay()) : null;
         String oldFrom = definition.getInput().getUri();
         String oldReason = reason.getUri();
-        // computed before anything stops: a bad value leaves the route untouched
-        String newFrom = FeedEndpointUrls.retarget(camel.resolvePropertyPlaceholders(oldFrom), target, user, secret,
-                delay);
-        String newReason = FeedEndpointUrls.retarget(camel.resolvePropertyPlaceholders(oldReason), target, user, secret,
-                null);
+        // from the configured URIs, so that the result depends only on the target and the secret (null: the
+        // configured password, which they carry); computed before anything stops: a bad value changes nothing
+        String user = configuredUser();
+        String newFrom = FeedEndpointUrls.retarget(camel.resolvePropertyPlaceholders(configuredFrom), target, user,
+                secret, delay);
+        String newReason = FeedEndpointUrls.retarget(camel.resolvePropertyPlaceholders(configuredReason), target, user,
+                secret, null);
 
+        if (newFrom.equals(camel.resolvePropertyPlaceholders(oldFrom))
+                && newReason.equals(camel.resolvePropertyPlaceholders(oldReason))) {
+            // e.g. another node announced settings that leave this connector as it is: no restart for nothing
+            return;
+        }
         RouteController controller = camel.getRouteController();
         ServiceStatus before = controller.getRouteStatus(routeId);
         controller.stopRoute(routeId);
@@ -151,6 +175,11 @@ public final class FeedConnectorTuning implements TunableConnector {
         if (before != null && before.isSuspended()) {
             controller.suspendRoute(routeId);
         }
+    }
+
+    private String configuredUser() {
+        String user = configuredEndpoint.getRawUserInfo();
+        return user == null ? null : java.net.URLDecoder.decode(user, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private RemoteFileEndpoint<?> consumerEndpoint() {

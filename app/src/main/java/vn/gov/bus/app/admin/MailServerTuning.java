@@ -62,14 +62,11 @@ public final class MailServerTuning implements TunableConnector {
         return url;
     }
 
-    /** Synchronized: it reads the settings in force and replaces them, and two administrators may call at once. */
+    /** Synchronized: two administrators may call at once, and the last one's settings must be the ones in force. */
     @Override
     public synchronized void apply(URI endpoint, String secret) {
-        MailServerSettings current = inForce.get();
-        MailServerSettings next = endpoint == null ? current : settingsOf(endpoint).withPassword(current.password());
-        if (secret != null) {
-            next = next.withPassword(secret);
-        }
+        MailServerSettings next = (endpoint == null ? configured : settingsOf(endpoint))
+                .withPassword(secret != null ? secret : configured.password());
         if (next.authenticated() && (next.password() == null || next.password().isEmpty())) {
             throw ApiProblem.invalid("credentialsRef", "secret-for-user",
                     "the " + service + " user " + next.username() + " has no password: name its secret in credentialsRef",

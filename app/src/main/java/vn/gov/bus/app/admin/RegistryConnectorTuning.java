@@ -25,10 +25,13 @@ public final class RegistryConnectorTuning implements TunableConnector {
 
     private final RegistryConnection connection;
     private final CircuitBreaker breaker;
+    private final RegistryConnection.Target configured;
 
+    /** Made with the connection, before anything retunes it: what it has then is the configuration. */
     public RegistryConnectorTuning(RegistryConnection connection, CircuitBreaker breaker) {
         this.connection = connection;
         this.breaker = breaker;
+        this.configured = connection.target();
     }
 
     @Override
@@ -48,7 +51,7 @@ public final class RegistryConnectorTuning implements TunableConnector {
 
     @Override
     public void apply(URI endpoint, String secret) {
-        if (secret != null && !connection.target().credentials().present()) {
+        if (secret != null && !configured.credentials().present()) {
             throw ApiProblem.invalid("credentialsRef", "username-configured",
                     "the registry is called without authentication (bus.registry.username is empty): a credentialsRef"
                             + " needs the user name it is the password of; configure bus.registry.username first",
@@ -56,7 +59,8 @@ public final class RegistryConnectorTuning implements TunableConnector {
                             + " tên đăng nhập trước khi đặt credentialsRef");
         }
         URI before = connection.endpoint();
-        RegistryConnection.Target now = connection.reconfigure(endpoint, secret);
+        RegistryConnection.Target now = connection.reconfigure(endpoint != null ? endpoint : configured.endpoint(),
+                secret != null ? secret : configured.credentials().password());
         if (!now.endpoint().equals(before)) {
             breaker.reset();
             log.info("business registry moved from {} to {}: circuit breaker reset", before, now.endpoint());

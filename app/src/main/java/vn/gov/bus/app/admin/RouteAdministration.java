@@ -169,22 +169,28 @@ public class RouteAdministration {
             channels = RouteSettingsValidator.channels(request.enabledChannels());
             next = next.withEnabledChannels(channels);
         }
-        URI endpoint = null;
+        boolean connectorChanged = request.endpointUrl() != null || request.credentialsRef() != null;
+        URI endpoint = stored.endpointUrl();
+        String reference = stored.credentialsRef();
         String secret = null;
         Optional<TunableConnector> connector = tuner.connector(route);
-        if (request.endpointUrl() != null || request.credentialsRef() != null) {
+        if (connectorChanged) {
             if (connector.isEmpty()) {
                 throw RouteSettingsValidator.notApplicable(request.endpointUrl() != null ? "endpointUrl"
                         : "credentialsRef", id);
             }
-            endpoint = request.endpointUrl() == null ? null : connector.get().parseEndpoint(request.endpointUrl());
-            secret = request.credentialsRef() == null ? null
-                    : RouteSettingsValidator.secretOf(request.credentialsRef().strip(), environment);
-            next = next.withConnector(endpoint != null ? endpoint : stored.endpointUrl(),
-                    request.credentialsRef() != null ? request.credentialsRef().strip() : stored.credentialsRef());
+            // an empty value clears the setting: the configured endpoint or secret is in force again
+            if (request.endpointUrl() != null) {
+                endpoint = request.endpointUrl().isBlank() ? null : connector.get().parseEndpoint(request.endpointUrl());
+            }
+            if (request.credentialsRef() != null) {
+                reference = request.credentialsRef().isBlank() ? null : request.credentialsRef().strip();
+            }
+            secret = reference == null ? null : RouteSettingsValidator.secretOf(reference, environment);
+            next = next.withConnector(endpoint, reference);
         }
         try {
-            if (endpoint != null || secret != null) {
+            if (connectorChanged) {
                 connector.get().apply(endpoint, secret);
                 // a connector may rebuild its route (the file feeds do): what follows acts on the new one
                 route = route(id);
@@ -224,7 +230,7 @@ public class RouteAdministration {
                 continue;
             }
             try {
-                applyStored(s, route);
+                applyStored(s, route, false);
                 if (s.stopped() && !camel.getRouteController().getRouteStatus(s.routeId()).isStopped()) {
                     camel.getRouteController().stopRoute(s.routeId());
                 }
@@ -253,7 +259,7 @@ public class RouteAdministration {
         try {
             RouteController controller = camel.getRouteController();
             if (kind == AdminChanges.Kind.SETTINGS) {
-                applyStored(s, route);
+                applyStored(s, route, true);
             } else if (!singleActive.manages(id)) {
                 ServiceStatus status = controller.getRouteStatus(id);
                 if (kind == AdminChanges.Kind.STOP && s.stopped() && !status.isStopped()) {
@@ -270,9 +276,13 @@ public class RouteAdministration {
         }
     }
 
-    private void applyStored(RouteSettings s, Route route) throws Exception {
+    /**
+     * @param everyConnector also a connector the stored settings leave at its configuration: at a
+     *                       start it is there already; after another node's change it may not be
+     */
+    private void applyStored(RouteSettings s, Route route, boolean everyConnector) throws Exception {
         Optional<TunableConnector> connector = tuner.connector(route);
-        if ((s.endpointUrl() != null || s.credentialsRef() != null) && connector.isPresent()) {
+        if ((everyConnector || s.endpointUrl() != null || s.credentialsRef() != null) && connector.isPresent()) {
             connector.get().apply(s.endpointUrl(), s.credentialsRef() == null ? null
                     : RouteSettingsValidator.secretOf(s.credentialsRef(), environment));
             // a connector may rebuild its route (the file feeds do): the rest applies to the new one

@@ -24,9 +24,11 @@ public interface TunableConnector {
     URI parseEndpoint(String text);
 
     /**
-     * Puts a new endpoint and/or secret in force; null keeps the current one. Work already under way
-     * finishes on the old settings; the next call, poll or delivery uses the new ones. Throwing leaves
-     * the connector as it was (the admin API then stores nothing).
+     * Puts this endpoint and secret in force; null means the deployment's configured one (an
+     * administrator never set it, or cleared it). The result does not depend on what was in force
+     * before, so every node that applies the same stored settings ends in the same state. Work
+     * already under way finishes on the old settings; the next call, poll or delivery uses the new
+     * ones. Throwing leaves the connector as it was (the admin API then stores nothing).
      */
     void apply(URI endpoint, String secret) throws Exception;
 }

@@ -82,7 +82,7 @@ class FeedConnectorTuningTest {
     }
 
     @Test
-    void anFtpFeedMovedToAnotherServerAndDirectoryTakesItsFilesThereAndWritesReasonsThereOnly() throws Exception {
+    void anFtpFeedMovedToAnotherServerAndDirectoryTakesItsFilesThereAndWritesReasonsThereOnlyUntilItIsMovedBack() throws Exception {
         put(first.root().resolve("in"), "a.csv");
         await().atMost(20, TimeUnit.SECONDS).until(() -> taken.contains("a.csv"));
         assertThat(tuning.endpoint()).hasToString("ftp://bus@127.0.0.1:" + first.port() + "/in");
@@ -100,6 +100,11 @@ class FeedConnectorTuningTest {
         assertThat(first.root().resolve("in/b.bad.reason.txt")).doesNotExist();
         assertThat(taken).containsExactly("a.csv", "b.bad");
         assertThat(first.root().resolve("in/c.csv")).exists();
+
+        // the settings cleared: the configured server, user, directory and password, whatever was in force
+        tuning.apply(null, null);
+        assertThat(tuning.endpoint()).hasToString("ftp://bus@127.0.0.1:" + first.port() + "/in");
+        await().atMost(20, TimeUnit.SECONDS).until(() -> taken.contains("c.csv"));
     }
 
     @Test

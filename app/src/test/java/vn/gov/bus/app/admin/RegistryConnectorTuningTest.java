@@ -35,7 +35,7 @@ class RegistryConnectorTuningTest {
     }
 
     @Test
-    void aNewAddressResetsAnOpenBreakerAndANewPasswordAloneDoesNot() {
+    void aNewAddressResetsAnOpenBreakerAndANewPasswordAloneDoesNotAndNullMeansTheConfiguredOne() {
         RegistryConnection connection = new RegistryConnection(FIRST, new RegistryCredentials("bus", "old"));
         RegistryConnectorTuning tuning = new RegistryConnectorTuning(connection, breaker);
         breaker.transitionToOpenState();
@@ -44,10 +44,17 @@ class RegistryConnectorTuningTest {
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThat(connection.target().credentials()).isEqualTo(new RegistryCredentials("bus", "rotated"));
 
-        tuning.apply(SECOND, null);
+        tuning.apply(SECOND, "rotated");
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(connection.target()).isEqualTo(new RegistryConnection.Target(SECOND,
                 new RegistryCredentials("bus", "rotated")));
+
+        // the settings cleared: the configured address and password, whatever was in force before
+        breaker.transitionToOpenState();
+        tuning.apply(null, null);
+        assertThat(connection.target()).isEqualTo(new RegistryConnection.Target(FIRST,
+                new RegistryCredentials("bus", "old")));
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     @Test

@@ -383,10 +383,16 @@ class RoutesAndDeadLettersApiTest {
             assertThat(changes).anySatisfy(r -> assertThat(r.detail()).contains(SECOND_AXIS_SECRET_REF));
             assertThat(changes).allSatisfy(r -> assertThat(r.detail()).doesNotContain(SECOND_AXIS_SECRET));
         } finally {
+            // empty values clear both settings: the configured endpoint and secret are in force again
             AdminClient.Answer back = admin.put("/api/admin/routes/deliver-axis/settings",
-                    "{\"endpointUrl\": \"" + first + "\", \"credentialsRef\": \"bus.axis.secret\"}");
+                    "{\"endpointUrl\": \"\", \"credentialsRef\": \"\"}");
             assertThat(back.status()).as(back.json().toString()).isEqualTo(200);
+            assertThat(back.json().path("settings").path("endpointUrl").asText()).isEqualTo(first.toString());
+            assertThat(back.json().path("settings").path("credentialsRef").isNull()).isTrue();
         }
+        String afterwards = system(OFFICE, OFFICE_TOKEN).send(SamplePackages.edoc().from(OFFICE, "Văn phòng")
+                .to(GOVERNMENT_OFFICE, "VPCP").subject("Gửi lại qua trục đã cấu hình").build()).documentId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> axis.countByDocumentId(afterwards) == 1);
     }
 
     @Test

@@ -474,9 +474,10 @@ class FeedsFlowTest {
             assertThat(changes).anySatisfy(d -> assertThat(d).contains(SECOND_SFTP_SECRET_REF).contains(secondUrl));
             assertThat(changes).allSatisfy(d -> assertThat(d).doesNotContain("s3cret"));
         } finally {
-            ResponseEntity<JsonNode> back = putSettings(id, "{\"endpointUrl\": \"" + first
-                    + "\", \"credentialsRef\": \"bus.feeds.sftp.password\"}");
+            // empty values clear the settings: the configured server and password are in force again
+            ResponseEntity<JsonNode> back = putSettings(id, "{\"endpointUrl\": \"\", \"credentialsRef\": \"\"}");
             assertThat(back.getStatusCode().value()).as(String.valueOf(back.getBody())).isEqualTo(200);
+            assertThat(back.getBody().path("settings").path("endpointUrl").asText()).isEqualTo(first);
         }
         // back on the first server, the file left there is taken: nothing was lost while the route looked elsewhere
         await().atMost(60, TimeUnit.SECONDS).until(() -> runs(left.account()) == 1);
