@@ -109,9 +109,11 @@ export async function render(view, session) {
           body.retry = { maxRedeliveries: numeric('retry.maxRedeliveries'), redeliveryDelay: value('retry.redeliveryDelay'),
             backOffMultiplier: numeric('retry.backOffMultiplier'), maxRedeliveryDelay: value('retry.maxRedeliveryDelay') };
         }
-        // the connector's settings are sent only when changed: an unchanged reference is not re-resolved
-        if (editable.includes('endpointUrl') && value('endpointUrl') && value('endpointUrl') !== (current.endpointUrl ?? '')) body.endpointUrl = value('endpointUrl');
-        if (editable.includes('credentialsRef') && value('credentialsRef') && value('credentialsRef') !== (current.credentialsRef ?? '')) body.credentialsRef = value('credentialsRef');
+        // the connector's settings are sent only when changed: an unchanged reference is not re-resolved;
+        // a field emptied sends "" — the setting is cleared and the configured endpoint or secret is back
+        const changed = name => (value(name) ?? '') !== (current[name] ?? '');
+        if (editable.includes('endpointUrl') && changed('endpointUrl')) body.endpointUrl = value('endpointUrl') ?? '';
+        if (editable.includes('credentialsRef') && changed('credentialsRef')) body.credentialsRef = value('credentialsRef') ?? '';
         if (editable.includes('enabledChannels')) body.enabledChannels = CHANNELS.filter(c => form.elements[`channel-${c}`].checked);
         await put(`/api/admin/routes/${encodeURIComponent(id)}/settings`, body);
         toast(t('routes.saved', { id }));
