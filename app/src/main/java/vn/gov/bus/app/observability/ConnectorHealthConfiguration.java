@@ -4,19 +4,19 @@ import java.net.URI;
 import java.sql.Connection;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import vn.gov.bus.app.admin.FeedConnectorTuning;
+import vn.gov.bus.app.admin.TunableConnector;
 import vn.gov.bus.app.config.AuditConfiguration;
-import vn.gov.bus.app.config.BusProperties;
+import vn.gov.bus.connectors.axis.AxisClient;
 import vn.gov.bus.connectors.mail.ImapMailbox;
 import vn.gov.bus.connectors.mail.SmtpMailSender;
-import vn.gov.bus.connectors.registry.RegistryEndpoints;
+import vn.gov.bus.connectors.registry.RegistryConnection;
 
 /**
  * One health indicator per connector, named as the health groups of config/application.yaml
@@ -31,8 +31,9 @@ public class ConnectorHealthConfiguration {
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
     @Bean
-    HealthIndicator axisHealthIndicator(BusProperties bus) {
-        return Reachability.http(() -> bus.axis().endpoint(), PROBE_TIMEOUT);
+    HealthIndicator axisHealthIndicator(AxisClient axis) {
+        // the endpoint in force, which an administrator may have changed (issue 8)
+        return Reachability.http(() -> axis.config().endpoint(), PROBE_TIMEOUT);
     }
 
     /** The server in force, which an administrator may have changed since the start (route deliver-mail). */
@@ -49,23 +50,42 @@ public class ConnectorHealthConfiguration {
 
     /** The registry's WSDL: a SOAP service answers GET ?wsdl without a call being made. */
     @Bean
-    HealthIndicator registryHealthIndicator(@Qualifier(RegistryEndpoints.BEAN_NAME) ObjectProvider<CxfEndpoint> registry) {
+    HealthIndicator registryHealthIndicator(ObjectProvider<RegistryConnection> registry) {
+        // the address each call uses now (RegistryConnection), not the CXF endpoint's configured one
         return Reachability.http(() -> {
-            CxfEndpoint endpoint = registry.getIfAvailable();
-            return endpoint == null ? null : URI.create(endpoint.getAddress() + "?wsdl");
+            RegistryConnection connection = registry.getIfAvailable();
+            return connection == null ? null : URI.create(connection.endpoint() + "?wsdl");
         }, PROBE_TIMEOUT);
     }
 
+    /** The servers the SFTP feed routes poll now (an administrator may have moved one, issue 8). */
     @Bean
-    HealthIndicator sftpHealthIndicator(Environment env) {
-        return Reachability.tcp(() -> feedsEnabled(env) ? env.getProperty("bus.feeds.sftp.host") : null,
-                () -> env.getProperty("bus.feeds.sftp.port", Integer.class), PROBE_TIMEOUT);
+    HealthIndicator sftpHealthIndicator(Environment env, ObjectProvider<TunableConnector> connectors) {
+        return Reachability.tcpEach(() -> feedServers(env, connectors, "sftp"), PROBE_TIMEOUT);
     }
 
     @Bean
-    HealthIndicator ftpHealthIndicator(Environment env) {
-        return Reachability.tcp(() -> feedsEnabled(env) ? env.getProperty("bus.feeds.ftp.host") : null,
-                () -> env.getProperty("bus.feeds.ftp.port", Integer.class), PROBE_TIMEOUT);
+    HealthIndicator ftpHealthIndicator(Environment env, ObjectProvider<TunableConnector> connectors) {
+        return Reachability.tcpEach(() -> feedServers(env, connectors, "ftp", "ftps"), PROBE_TIMEOUT);
+    }
+
+    private static java.util.List<URI> feedServers(Environment env, ObjectProvider<TunableConnector> connectors,
+                                                   String... schemes) {
+        if (!feedsEnabled(env)) {
+            return java.util.List.of();
+        }
+        java.util.List<URI> servers = new java.util.ArrayList<>();
+        connectors.orderedStream().filter(c -> c instanceof FeedConnectorTuning).forEach(c -> {
+            try {
+                URI endpoint = c.endpoint();
+                if (java.util.Arrays.asList(schemes).contains(endpoint.getScheme())) {
+                    servers.add(endpoint);
+                }
+            } catch (IllegalStateException e) {
+                // that feed's route is not built (its feed is off): nothing to probe
+            }
+        });
+        return servers;
     }
 
     /** Health groups must name existing indicators, so the feeds' exist always and say UNKNOWN when off. */

@@ -68,6 +68,29 @@ final class Reachability {
         };
     }
 
+    /**
+     * Every server of a list (the feed routes may each be pointed at another drop box): up when all
+     * accept a connection, down when one does not, unknown when the list is empty.
+     */
+    static HealthIndicator tcpEach(Supplier<java.util.List<URI>> servers, Duration timeout) {
+        return () -> {
+            java.util.List<URI> all = servers.get().stream().map(u -> URI.create(u.getScheme() + "://" + u.getHost()
+                    + ":" + u.getPort())).distinct().toList();
+            if (all.isEmpty()) {
+                return Health.unknown().withDetail("reason", "no server configured").build();
+            }
+            Health.Builder health = Health.up();
+            for (URI server : all) {
+                Health one = tcp(server::getHost, server::getPort, timeout).health();
+                if (!org.springframework.boot.actuate.health.Status.UP.equals(one.getStatus())) {
+                    health.down();
+                }
+                health.withDetail(server.getHost() + ":" + server.getPort(), one.getDetails());
+            }
+            return health.build();
+        };
+    }
+
     private static URI withoutUserInfo(URI uri) {
         try {
             return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);

@@ -473,6 +473,12 @@ class FeedsFlowTest {
                     && id.equals(e.routeId())).map(e -> e.detail()).toList();
             assertThat(changes).anySatisfy(d -> assertThat(d).contains(SECOND_SFTP_SECRET_REF).contains(secondUrl));
             assertThat(changes).allSatisfy(d -> assertThat(d).doesNotContain("s3cret"));
+
+            // the sftp health indicator probes the servers the feeds poll now: the first and the second
+            JsonNode health = TestUsers.ADMIN.on(rest).getForObject("/actuator/health/sftp", JsonNode.class);
+            assertThat(health.path("status").asText()).isEqualTo("UP");
+            assertThat(health.path("details").has("127.0.0.1:" + second.port())).as(health.toString()).isTrue();
+            assertThat(health.path("details").has("127.0.0.1:" + sftp.port())).as(health.toString()).isTrue();
         } finally {
             // empty values clear the settings: the configured server and password are in force again
             ResponseEntity<JsonNode> back = putSettings(id, "{\"endpointUrl\": \"\", \"credentialsRef\": \"\"}");
