@@ -134,7 +134,9 @@ public class RouteAdministration {
         return view(route);
     }
 
-    public RouteView updateSettings(String id, RouteSettingsRequest request, String operator, String origin) {
+    /** Synchronized: one change at a time, so that what is stored is what is in force. */
+    public synchronized RouteView updateSettings(String id, RouteSettingsRequest request, String operator,
+                                                 String origin) {
         Route route = route(id);
         if (request == null) {
             throw ApiProblem.invalid("body", "required", "the request has no body", "yêu cầu không có nội dung");
@@ -205,8 +207,10 @@ public class RouteAdministration {
                 tuner.applyChannels(channels, this::heldStopped);
             }
         } catch (ApiProblem e) {
+            restoreConnector(route, connector, connectorChanged, stored);
             throw e;
         } catch (Exception e) {
+            restoreConnector(route, connector, connectorChanged, stored);
             throw new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "APPLY_FAILED", "settings", "applied-live",
                     "the settings of route " + id + " could not be applied (nothing was stored): " + e.getMessage(),
                     "không áp dụng được thiết lập của tuyến " + id + " (chưa lưu gì)");
@@ -219,6 +223,24 @@ public class RouteAdministration {
                 .build());
         log.info("settings of route {} changed by {}: {}", id, operator, after.settings());
         return after;
+    }
+
+    /**
+     * A later step of a settings change failed after the connector took its new endpoint: nothing is
+     * stored, so the connector goes back to what is (a connector that itself refused is unchanged).
+     */
+    private void restoreConnector(Route route, Optional<TunableConnector> connector, boolean changed,
+                                  RouteSettings stored) {
+        if (!changed || connector.isEmpty()) {
+            return;
+        }
+        try {
+            connector.get().apply(stored.endpointUrl(), stored.credentialsRef() == null ? null
+                    : RouteSettingsValidator.secretOf(stored.credentialsRef(), environment));
+        } catch (Exception e) {
+            log.error("route {}: its connector could not be put back to the stored settings: {}", route.getRouteId(),
+                    e.toString());
+        }
     }
 
     /** At start-up: puts the stored settings in force over the configuration's (see RouteSettingsStartup). */
@@ -249,7 +271,7 @@ public class RouteAdministration {
      * pollers, which only the leader runs (the call reached the leader). Suspend is a pause of one
      * node and is not announced. The change was audited where it was made.
      */
-    void applyChangeMadeElsewhere(String id, AdminChanges.Kind kind, String node) {
+    synchronized void applyChangeMadeElsewhere(String id, AdminChanges.Kind kind, String node) {
         Route route = camel.getRoute(id);
         if (route == null) {
             log.warn("node {} changed route {}, which this bus does not have: ignored", node, id);
