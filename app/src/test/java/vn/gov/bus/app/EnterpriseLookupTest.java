@@ -212,6 +212,25 @@ class EnterpriseLookupTest {
         assertThat(problem.get("messageVi").asText()).contains("thử lại sau 30 giây");
     }
 
+    @Test
+    void aRequestTheRegistryRejectsAsInvalidGets502RegistryRejectedOverRestAndSoapWithoutRetryAfter() throws Exception {
+        registry.answerWithFault("INVALID_REQUEST");
+        HttpResponse<String> rejected = get(registry.dataset().code(60_105), TOKEN);
+
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(502);
+        JsonNode problem = json.readTree(rejected.body());
+        assertThat(problem.get("code").asText()).isEqualTo("REGISTRY_REJECTED");
+        assertThat(problem.get("message").asText()).contains("INVALID_REQUEST");
+        assertThat(problem.get("messageVi").asText()).contains("không hợp lệ");
+        assertThat(rejected.headers().firstValue("Retry-After")).isEmpty();
+        assertThatThrownBy(() -> soapClient().getEnterprise(request(registry.dataset().code(60_106)),
+                credentials("mot-cua", TOKEN)))
+                .isInstanceOfSatisfying(LookupFault.class, fault -> {
+                    assertThat(fault.getFaultInfo().getCode()).isEqualTo("REGISTRY_REJECTED");
+                    assertThat(fault.getFaultInfo().getRetryAfterSeconds()).isNull();
+                });
+    }
+
     EnterpriseLookup soapClient() {
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
         factory.setServiceClass(EnterpriseLookup.class);

@@ -23,6 +23,7 @@ import vn.gov.bus.connectors.registry.InvalidEnterpriseCodeException;
 import vn.gov.bus.connectors.registry.LookupAnswer;
 import vn.gov.bus.connectors.registry.LookupRequest;
 import vn.gov.bus.connectors.registry.RegistryAccessRefusedException;
+import vn.gov.bus.connectors.registry.RegistryRequestRejectedException;
 import vn.gov.bus.connectors.registry.RegistryUnavailableException;
 
 /**
@@ -94,6 +95,13 @@ public class EnterpriseLookupController {
     ResponseEntity<Problem> refused(RegistryAccessRefusedException e) {
         return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
                 .body(new Problem("REGISTRY_REFUSED", null, null, e.getMessage(), e.messageVi(), null));
+    }
+
+    /** The registry found the bus's request invalid: a gateway error, no Retry-After (a defect to report). */
+    @ExceptionHandler(RegistryRequestRejectedException.class)
+    ResponseEntity<Problem> rejected(RegistryRequestRejectedException e) {
+        return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
+                .body(new Problem("REGISTRY_REJECTED", null, null, e.getMessage(), e.messageVi(), null));
     }
 
     private static Optional<String> bearer(String authorization) {

@@ -24,7 +24,9 @@ import vn.gov.bus.connectors.registry.LookupRequest;
  *       retrying later: the route's redelivery decides);</li>
  *   <li>the registry refusing the bus's credentials with nothing cached throws
  *       {@code RegistryAccessRefusedException} (retried in the same way: it succeeds once an
- *       administrator has corrected the credentials).</li>
+ *       administrator has corrected the credentials);</li>
+ *   <li>the registry rejecting the request as invalid (INVALID_REQUEST) with nothing cached throws
+ *       {@code RegistryRequestRejectedException} (a defect to report: retrying sends the same request).</li>
  * </ul>
  * Usage: {@code from(...).process(enterpriseEnricher).to(...)}; the audit names the route.
  */

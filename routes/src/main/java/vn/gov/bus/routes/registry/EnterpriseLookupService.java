@@ -15,6 +15,7 @@ import vn.gov.bus.connectors.registry.InvalidEnterpriseCodeException;
 import vn.gov.bus.connectors.registry.LookupAnswer;
 import vn.gov.bus.connectors.registry.LookupRequest;
 import vn.gov.bus.connectors.registry.RegistryAccessRefusedException;
+import vn.gov.bus.connectors.registry.RegistryRequestRejectedException;
 import vn.gov.bus.connectors.registry.RegistryAnswer;
 import vn.gov.bus.connectors.registry.RegistryUnavailableException;
 import vn.gov.bus.core.audit.AuditEvent;
@@ -92,6 +93,9 @@ public class EnterpriseLookupService implements EnterpriseLookupBackend {
         if (answer instanceof RegistryAnswer.Refused refused) {
             return refused(request, code, cached, refused);
         }
+        if (answer instanceof RegistryAnswer.Rejected rejected) {
+            return rejected(request, code, cached, rejected);
+        }
         return unavailable(request, code, cached, (RegistryAnswer.Unavailable) answer);
     }
 
@@ -108,6 +112,20 @@ public class EnterpriseLookupService implements EnterpriseLookupBackend {
         }
         record(request, code, AuditOutcome.ERROR, "result=REFUSED registry=" + refused.reason());
         throw new RegistryAccessRefusedException(code.value(), refused);
+    }
+
+    private LookupAnswer rejected(LookupRequest request, EnterpriseCode code, Optional<EnterpriseCache.Entry> cached,
+                                  RegistryAnswer.Rejected rejected) {
+        log.error("the business registry rejected the bus's request for {} ({}): a defect to report, retrying does"
+                + " not help", code.forAudit(), rejected.reason());
+        if (cached.isPresent()) {
+            EnterpriseCache.Entry entry = cached.get();
+            record(request, code, AuditOutcome.ERROR, "result=FOUND source=CACHE stale=true age="
+                    + entry.age().toSeconds() + "s registry=REJECTED " + rejected.reason());
+            return new LookupAnswer(entry.enterprise(), LookupAnswer.Source.CACHE, true, entry.fetchedAt(), entry.age());
+        }
+        record(request, code, AuditOutcome.ERROR, "result=REJECTED registry=" + rejected.reason());
+        throw new RegistryRequestRejectedException(code.value(), rejected);
     }
 
     @Override

@@ -61,6 +61,13 @@ public class RegistryLookupRoute extends RouteBuilder {
                 .handled(true)
                 .process(RegistryLookupRoute::refused);
 
+        // a fault the same request gets again (INVALID_REQUEST): an answer, not an outage to retry
+        onException(RegistryFault.class)
+                .onWhen(exchange -> RegistryMessages.toRejection(failure(exchange)).isPresent())
+                .maximumRedeliveries(0)
+                .handled(true)
+                .process(RegistryLookupRoute::rejected);
+
         from(URI).routeId(ROUTE_ID)
                 .setProperty("registryCode", body())
                 .circuitBreaker()
@@ -81,6 +88,10 @@ public class RegistryLookupRoute extends RouteBuilder {
         EnterpriseCode code = exchange.getProperty("registryCode", EnterpriseCode.class);
         exchange.getMessage().setBody(RegistryMessages.toAnswer(
                 exchange.getMessage().getBody(LookupResponse.class), code.value()));
+    }
+
+    private static void rejected(Exchange exchange) {
+        exchange.getMessage().setBody(RegistryMessages.toRejection(failure(exchange)).orElseThrow());
     }
 
     private static void refused(Exchange exchange) {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import vn.gov.bus.connectors.registry.LookupAnswer;
 import vn.gov.bus.connectors.registry.LookupRequest;
 import vn.gov.bus.connectors.registry.RegistryAccessRefusedException;
+import vn.gov.bus.connectors.registry.RegistryFailureException;
+import vn.gov.bus.connectors.registry.RegistryRequestRejectedException;
 import vn.gov.bus.connectors.registry.RegistryUnavailableException;
 import vn.gov.bus.core.audit.AuditOutcome;
 
@@ -135,5 +137,39 @@ class RegistryResilienceTest {
             assertThat(event.outcome()).isEqualTo(AuditOutcome.ERROR);
             assertThat(event.detail()).contains("stale=true").contains("registry=REFUSED");
         });
+    }
+
+    @Test
+    void aRequestTheRegistryRejectsAsInvalidIsNotRetriedDoesNotOpenTheBreakerAndGivesACachedAnswerStaleOrTheSpecificFailure()
+            throws Exception {
+        fixture = new RegistryFixture(RegistryFixture.settings(2, 2, Duration.ofSeconds(30)), Duration.ofSeconds(5));
+        CircuitBreaker breaker = fixture.camel.getRegistry().lookupByNameAndType(RegistryLookupRoute.BREAKER_BEAN,
+                CircuitBreaker.class);
+        String cachedCode = fixture.simulator.dataset().code(70);
+        lookup(cachedCode);
+        fixture.clock.advance(RegistryFixture.CACHE_LIFETIME.plusMinutes(1));
+        fixture.simulator.answerWithFault(RegistryFailureException.INVALID_REQUEST);
+        long before = fixture.simulator.requests();
+
+        for (int i = 71; i < 74; i++) {
+            String code = fixture.simulator.dataset().code(i);
+            assertThatThrownBy(() -> lookup(code))
+                    .isInstanceOfSatisfying(RegistryRequestRejectedException.class, e -> {
+                        assertThat(e.faultCode()).isEqualTo(RegistryFailureException.INVALID_REQUEST);
+                        assertThat(e.getMessage()).contains(code).contains("INVALID_REQUEST");
+                        assertThat(e.messageVi()).contains("không hợp lệ");
+                    });
+        }
+        LookupAnswer stale = lookup(cachedCode);
+
+        // one request per lookup although 2 retries are allowed; an answer, so the breaker stays closed
+        assertThat(fixture.simulator.requests() - before).isEqualTo(4);
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
+        assertThat(stale.stale()).isTrue();
+        assertThat(fixture.audit).filteredOn(event -> event.detail().contains("result=REJECTED")).hasSize(3)
+                .allSatisfy(event -> assertThat(event.outcome()).isEqualTo(AuditOutcome.ERROR));
+        assertThat(fixture.audit).last().satisfies(event ->
+                assertThat(event.detail()).contains("stale=true").contains("registry=REJECTED"));
     }
 }

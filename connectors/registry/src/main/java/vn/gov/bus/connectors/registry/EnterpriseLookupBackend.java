@@ -11,6 +11,7 @@ public interface EnterpriseLookupBackend {
      * @throws EnterpriseNotFoundException    the registry knows no such code
      * @throws RegistryUnavailableException   the registry is down and nothing is cached
      * @throws RegistryAccessRefusedException the registry refused the bus's credentials and nothing is cached
+     * @throws RegistryRequestRejectedException the registry rejected the request as invalid and nothing is cached
      */
     LookupAnswer lookup(LookupRequest request);
 

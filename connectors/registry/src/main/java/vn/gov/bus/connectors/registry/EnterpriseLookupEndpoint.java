@@ -63,6 +63,8 @@ public class EnterpriseLookupEndpoint implements EnterpriseLookup {
             throw fault("UNAVAILABLE", null, null, e.getMessage(), e.messageVi(), e.retryAfter());
         } catch (RegistryAccessRefusedException e) {
             throw fault("REGISTRY_REFUSED", null, null, e.getMessage(), e.messageVi(), null);
+        } catch (RegistryRequestRejectedException e) {
+            throw fault("REGISTRY_REJECTED", null, null, e.getMessage(), e.messageVi(), null);
         }
     }
 

@@ -26,4 +26,14 @@ public sealed interface RegistryAnswer {
      */
     record Refused(int status, String reason) implements RegistryAnswer {
     }
+
+    /**
+     * The registry answered with a fault that asking again cannot change: it finds the bus's request
+     * invalid ({@link RegistryFailureException#INVALID_REQUEST}) — a defect to report, not an
+     * outage. Like {@link Refused}, neither retried nor a failure for the circuit breaker.
+     *
+     * @param faultCode the registry's fault code
+     */
+    record Rejected(String faultCode, String reason) implements RegistryAnswer {
+    }
 }

@@ -49,6 +49,22 @@ public final class RegistryMessages {
     }
 
     /**
+     * A fault the registry would give again to the same request ({@link
+     * RegistryFailureException#transientFailure()} false), found among a failed call's causes; empty
+     * for any other failure.
+     */
+    public static Optional<RegistryAnswer.Rejected> toRejection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RegistryFault fault) {
+                RegistryFailureException f = toFailure(fault);
+                return f.transientFailure() ? Optional.empty()
+                        : Optional.of(new RegistryAnswer.Rejected(f.code(), f.getMessage()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * A call the registry refused (HTTP 401: the credentials; 403: this account may not look up),
      * found among a failed call's causes; empty for any other failure.
      */
