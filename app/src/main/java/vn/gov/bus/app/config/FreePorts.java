@@ -43,18 +43,22 @@ public final class FreePorts {
             }
         }
         // no room below the ephemeral range: the kernel's choice, with its small risk
-        try (ServerSocket socket = new ServerSocket(0)) {
-            GIVEN.add(socket.getLocalPort());
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; ; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (GIVEN.add(socket.getLocalPort()) || attempt >= 100) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
     static int ephemeralStart() {
-        try {
-            String[] range = Files.readString(EPHEMERAL_RANGE).trim().split("\\s+");
-            return Integer.parseInt(range[0]);
+        // read line by line: procfs reports a size of 0, and Files.readString then reads a single byte
+        try (java.io.BufferedReader in = Files.newBufferedReader(EPHEMERAL_RANGE)) {
+            String line = in.readLine();
+            return Integer.parseInt(line.trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return 32_768; // Linux's default range starts here; other systems use higher ones
         }

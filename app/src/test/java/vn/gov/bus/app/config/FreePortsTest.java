@@ -11,10 +11,18 @@ import org.junit.jupiter.api.Test;
 class FreePortsTest {
 
     @Test
+    void theEphemeralRangeIsReadFromTheKernel() throws Exception {
+        java.nio.file.Path range = java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(range), "a Linux kernel");
+        String first = java.nio.file.Files.readAllLines(range).get(0).trim().split("\\s+")[0];
+        assertThat(FreePorts.ephemeralStart()).isEqualTo(Integer.parseInt(first));
+    }
+
+    @Test
     void portsAreBelowTheKernelsEphemeralRangeNeverGivenTwiceAndBindable() throws Exception {
         int ephemeral = FreePorts.ephemeralStart();
         Set<Integer> given = new HashSet<>();
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 500; i++) {
             int port = FreePorts.next();
             assertThat(given.add(port)).as("port %d given twice", port).isTrue();
             if (ephemeral - FreePorts.LOWEST >= 1_000) {

@@ -208,10 +208,12 @@ class FeedsFlowTest {
         }
     }
 
+    /** A file the bus has finished writing: its reason and report files are written as .part-… and renamed. */
     static Path awaitFileIn(Path dir, String suffix) {
-        await().atMost(60, TimeUnit.SECONDS).until(() -> list(dir).stream()
-                .anyMatch(p -> p.getFileName().toString().endsWith(suffix)));
-        return list(dir).stream().filter(p -> p.getFileName().toString().endsWith(suffix)).findFirst().orElseThrow();
+        java.util.function.Predicate<Path> wanted = p -> p.getFileName().toString().endsWith(suffix)
+                && !p.getFileName().toString().startsWith(".part-");
+        await().atMost(60, TimeUnit.SECONDS).until(() -> list(dir).stream().anyMatch(wanted));
+        return list(dir).stream().filter(wanted).findFirst().orElseThrow();
     }
 
     @Test

@@ -63,14 +63,14 @@ class AdminActionAuditTest extends SecuredBusTest {
     void aFailedLoginsPasswordAppearsNowhereInTheLogOrTheAuditRecords(CapturedOutput output) throws Exception {
         long before = lastSeq();
         String password = "Mật-khẩu-bí-mật-" + UUID.randomUUID();
-        String basic = Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder().encodeToString((CARELESS + ":" + password).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> viaBasic = send(request("GET", "/api/me", null).header("Authorization", "Basic " + basic)
                 .header("X-Forwarded-For", "192.0.2.99"));
         Cookies browser = new Cookies();
         browser.take(send(request("GET", "/login", null)));
         HttpResponse<String> viaForm = send(browser.on(java.net.http.HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", "192.0.2.99")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=admin&password="
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + CARELESS + "&password="
                         + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
                         + browser.get("XSRF-TOKEN")))));
         assertThat(viaBasic.statusCode()).isEqualTo(401);
@@ -79,7 +79,7 @@ class AdminActionAuditTest extends SecuredBusTest {
         List<AuditRecord> records = securityRecordsAfter(before);
         assertThat(records).extracting(AuditRecord::detail)
                 .contains("login failed (basic): bad credentials", "login failed (form): bad credentials");
-        assertThat(output.getAll()).contains("failed login for 'admin'").doesNotContain(password).doesNotContain(basic);
+        assertThat(output.getAll()).contains("failed login for '" + CARELESS + "'").doesNotContain(password).doesNotContain(basic);
         for (AuditRecord r : auditStore.search(vn.gov.bus.core.audit.AuditQuery.all(), 0, 500).records()) {
             assertThat(String.join("|", String.valueOf(r.actor()), String.valueOf(r.origin()), String.valueOf(r.detail())))
                     .doesNotContain(password).doesNotContain(basic);

@@ -80,7 +80,7 @@ class ConsoleLoginTest extends SecuredBusTest {
                 request("POST", "/api/v1/quarantine/no-such-item/reject", "{\"reason\":\"x\"}")));
         HttpResponse<String> wrong = send(request("GET", "/api/me", null)
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        "auditor:not-the-password".getBytes(StandardCharsets.UTF_8))));
+                        (FORGETFUL + ":not-the-password").getBytes(StandardCharsets.UTF_8))));
         HttpResponse<String> none = send(request("GET", "/api/me", null));
 
         assertThat(basicPost.statusCode()).isEqualTo(404);
@@ -96,7 +96,7 @@ class ConsoleLoginTest extends SecuredBusTest {
     void aWrongPasswordSendsTheFormBackToLoginError() throws Exception {
         Cookies browser = new Cookies();
         browser.take(send(request("GET", "/login", null)));
-        HttpResponse<String> login = send(browser.on(form(TestUsers.ADMIN.username, "wrong", browser.get("XSRF-TOKEN"))));
+        HttpResponse<String> login = send(browser.on(form(FORGETFUL, "wrong", browser.get("XSRF-TOKEN"))));
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
         assertThat(login.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("BUS_SESSION="));

@@ -29,7 +29,8 @@ import vn.gov.bus.core.audit.AuditStore;
 /**
  * One bus (embedded defaults, simulators, real HTTP port) shared by the people-security tests:
  * every subclass inherits the same configuration, so Spring starts it once. Besides the demo users
- * it knows {@link #LOCKABLE} (whom the throttling test locks out), and trusts 127.0.0.1 as a proxy so
+ * it knows {@link #LOCKABLE} (whom the throttling test locks out), {@link #ROAMING},
+ * {@link #FORGETFUL} and {@link #CARELESS} (each one test's wrong passwords), and trusts 127.0.0.1 as a proxy so
  * that tests can speak for distinct client addresses through X-Forwarded-For.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -52,6 +53,15 @@ abstract class SecuredBusTest {
 
     static final String LOCKABLE = "lockable";
     static final String LOCKABLE_PASSWORD = "lockable-" + UUID.randomUUID();
+    /**
+     * Users only the tests of wrong passwords and locked addresses log in as: the classes sharing
+     * this bus run in any order within the throttle's window, and a demo user's failures would
+     * lock it for the classes after them.
+     */
+    static final String ROAMING = "roaming";
+    static final String ROAMING_PASSWORD = "roaming-" + UUID.randomUUID();
+    static final String FORGETFUL = "forgetful";
+    static final String CARELESS = "careless";
 
     /** Not a JUnit temp dir: the context outlives the first test class that starts it. */
     static final Path DATA_DIR = dataDir();
@@ -63,7 +73,10 @@ abstract class SecuredBusTest {
         for (TestUsers user : TestUsers.values()) {
             user(registry, i++, user.username, user.password, user.name());
         }
-        user(registry, i, LOCKABLE, LOCKABLE_PASSWORD, "OPERATOR");
+        user(registry, i++, LOCKABLE, LOCKABLE_PASSWORD, "OPERATOR");
+        user(registry, i++, ROAMING, ROAMING_PASSWORD, "OPERATOR");
+        user(registry, i++, FORGETFUL, "forgetful-" + UUID.randomUUID(), "AUDITOR");
+        user(registry, i, CARELESS, "careless-" + UUID.randomUUID(), "ADMIN");
     }
 
     private static void user(DynamicPropertyRegistry registry, int i, String name, String password, String role) {
